@@ -1,0 +1,253 @@
+"""Private HTML helpers shared by article and release parsing.
+
+BeautifulSoup picks the blocks that carry a page's main text; a small
+walker over the raw markup then maps each character of that text back to
+its offset in the file, so the report can point at a line and column.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import logging
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from bs4 import BeautifulSoup, Tag
+from bs4.dammit import UnicodeDammit
+from dateutil import parser as dateparser
+
+log = logging.getLogger(__name__)
+
+# Elements that never hold a story's or a release's own words.
+CHROME = (
+    "script, style, noscript, template, svg, nav, aside, footer, form, button, figure, "
+    "figcaption, iframe, dialog, [role=navigation], [role=banner], [role=contentinfo], "
+    "[aria-hidden=true], .breadcrumb, .breadcrumbs, .cookie-banner, .cookie, .share, "
+    ".social, .related, .byline, .tags, .advert, .ad, .newsletter"
+)
+# Containers that usually hold the main text, most specific first.
+CONTAINERS = (
+    "[itemprop=articleBody]",
+    ".field--name-body",
+    ".story-body",
+    ".article-body",
+    ".entry-content",
+    ".body-text",
+    "article",
+    "main",
+    "[role=main]",
+    "#content",
+    "body",
+)
+BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "blockquote", "pre", "dd")
+
+
+def decode(data: str | bytes) -> str:
+    """Text of an HTML document: BOM, <meta charset> and detection, via UnicodeDammit."""
+    if isinstance(data, str):
+        return data
+    dammit = UnicodeDammit(data, is_html=True)
+    if dammit.unicode_markup is None:
+        raise ValueError("cannot tell the page's character encoding")
+    return dammit.unicode_markup
+
+
+def soup_of(markup: str) -> BeautifulSoup:
+    return BeautifulSoup(markup, "html.parser")
+
+
+def meta(soup: BeautifulSoup, *names: str) -> str | None:
+    """The first non-empty <meta> content among property/name ``names``."""
+    for name in names:
+        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+        if isinstance(tag, Tag):
+            content = tag.get("content")
+            if isinstance(content, str) and content.strip():
+                return " ".join(content.split())
+    return None
+
+
+def link_href(soup: BeautifulSoup, rel: str) -> str | None:
+    for tag in soup.find_all("link", href=True):
+        rels = tag.get("rel") or []
+        if rel in (rels if isinstance(rels, list) else [rels]):
+            href = tag.get("href")
+            if isinstance(href, str) and href.strip():
+                return href.strip()
+    return None
+
+
+def json_ld(soup: BeautifulSoup) -> list[dict[str, object]]:
+    """Every JSON-LD object of the page (broken blocks are skipped, not fatal)."""
+    found: list[dict[str, object]] = []
+    for tag in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(tag.get_text())
+        except ValueError:
+            log.debug("skipping a JSON-LD block that is not JSON")
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return found
+
+
+def parse_date(text: str | None) -> date | None:
+    """A calendar date from ISO or written forms; None when there is none."""
+    if not text:
+        return None
+    try:
+        return dateparser.parse(text.strip(), fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def page_date(soup: BeautifulSoup) -> date | None:
+    """The page's publication date from its metadata, most reliable first."""
+    found = parse_date(
+        meta(soup, "article:published_time", "og:published_time", "datePublished", "date", "dc.date", "DC.date.issued")
+    )
+    if found:
+        return found
+    for item in json_ld(soup):
+        value = item.get("datePublished")
+        if isinstance(value, str) and (found := parse_date(value)):
+            return found
+    for tag in soup.find_all("time", datetime=True):
+        if isinstance(value := tag.get("datetime"), str) and (found := parse_date(value)):
+            return found
+    text = soup.get_text(" ")
+    m = re.search(r"(?:Release Date|Published|Date)\s*:\s*([A-Z][a-z]+\.? \d{1,2},? \d{4})", text)
+    return parse_date(m.group(1)) if m else None
+
+
+def clean_title(title: str | None, site: str | None) -> str | None:
+    """A page title without its " | Site name" suffix."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    parts = re.split(r"\s+[|\u2013\u2014-]\s+", title)
+    if len(parts) > 1 and (site is None or len(parts[-1]) <= 40 or parts[-1] == site):
+        title = " - ".join(parts[:-1])
+    return title or None
+
+
+def main_container(soup: BeautifulSoup) -> Tag:
+    """The most specific element that holds nearly all of the page's paragraph text."""
+    best: Tag | None = None
+    best_len = 0
+    candidates: list[tuple[Tag, int]] = []
+    for selector in CONTAINERS:
+        for tag in soup.select(selector):
+            size = sum(len(p.get_text(strip=True)) for p in tag.find_all("p") if not _in_chrome(p, tag))
+            candidates.append((tag, size))
+            if size > best_len:
+                best, best_len = tag, size
+    if best is None:
+        body = soup.body or soup
+        return body if isinstance(body, Tag) else soup
+    # Selectors are tried most specific first: take the first that holds ~all.
+    for tag, size in candidates:
+        if size >= 0.9 * best_len:
+            return tag
+    return best
+
+
+def _in_chrome(tag: Tag, top: Tag) -> bool:
+    for parent in tag.parents:
+        if parent is top:
+            return False
+        if parent.name in {"nav", "aside", "footer", "form", "figure", "header"} and parent.name != top.name:
+            return True
+    return False
+
+
+def blocks(container: Tag, names: tuple[str, ...] = BLOCKS) -> list[Tag]:
+    """The text blocks of a container, in order, outside any chrome, not nested."""
+    chrome = set(map(id, container.select(CHROME)))
+    found: list[Tag] = []
+    for tag in container.find_all(names):
+        if any(id(p) in chrome for p in [tag, *tag.parents]):
+            continue
+        if any(p in found for p in tag.parents if p is not container):
+            continue  # a <p> inside an <li> we already have
+        if tag.find(names):
+            continue  # a wrapper of other blocks: take the inner ones
+        found.append(tag)
+    return found
+
+
+def block_text(tag: Tag) -> str:
+    return " ".join(tag.get_text().split())
+
+
+class Locator:
+    """Maps text of a block back to offsets in the raw markup it was parsed from."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", markup)]
+
+    def tag_offset(self, tag: Tag) -> int:
+        line = tag.sourceline or 1
+        column = tag.sourcepos or 0
+        return self.line_starts[min(line, len(self.line_starts)) - 1] + column
+
+    def origins(self, tag: Tag, text: str) -> list[int]:
+        """For each character of ``text`` (the tag's collapsed text), its raw offset."""
+        start = self.tag_offset(tag)
+        visible = _visible(self.markup, start)
+        result: list[int] = []
+        last = start
+        for ch in text:
+            if ch.isspace():
+                result.append(last)
+                continue
+            for raw_ch, offset in visible:
+                if raw_ch == ch:
+                    last = offset
+                    break
+            else:  # ran off the end: keep pointing at the last match
+                visible = iter(())
+            result.append(last)
+        return result
+
+
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_RAW_TEXT = re.compile(r"<(script|style)\b", re.IGNORECASE)
+
+
+def _visible(markup: str, pos: int) -> Iterator[tuple[str, int]]:
+    """Visible characters of ``markup`` from ``pos`` with their offsets."""
+    n = len(markup)
+    i = pos
+    while i < n:
+        ch = markup[i]
+        if ch == "<":
+            if markup.startswith("<!--", i):
+                end = markup.find("-->", i)
+                i = n if end < 0 else end + 3
+                continue
+            m = _RAW_TEXT.match(markup, i)
+            if m:
+                end = markup.lower().find(f"</{m.group(1).lower()}", i)
+                i = n if end < 0 else end
+            end = markup.find(">", i)
+            i = n if end < 0 else end + 1
+            continue
+        if ch == "&":
+            m = _ENTITY.match(markup, i)
+            if m:
+                for decoded in htmllib.unescape(m.group()):
+                    yield decoded, i
+                i = m.end()
+                continue
+        yield ch, i
+        i += 1

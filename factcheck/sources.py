@@ -1,0 +1,189 @@
+"""Stage 2 — takes what the user named as sources; returns parsed Source records.
+
+A release page becomes title, publisher, publication date, dateline and body
+paragraphs. Local files and folders are read here; fetching over HTTP is its
+own stage and not built yet, so a URL source is listed as failed, with why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from factcheck import _html
+from factcheck._text import paragraphs
+from factcheck.errors import ExtractionError, InputError
+from factcheck.records import Source
+
+log = logging.getLogger(__name__)
+
+__all__ = ["load_sources", "source_from_html", "source_from_text"]
+
+SOURCE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".txt"})
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+# "WASHINGTON —", "WASHINGTON, D.C. –", "OTTAWA, ON, Aug. 9, 2023 /CNW/ -", "LONDON -".
+_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z.'\u2019 -]{1,40}[A-Z.](?:,\s*[A-Za-z.]+(?:\s[A-Za-z.]+)?){0,2}"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4})?(?:\s*/[A-Za-z ]+/)?)"
+    r"\s*(?:\u2014|\u2013|--|-)\s+"
+)
+
+
+def load_sources(specs: Iterable[str | Path | Source]) -> tuple[Source, ...]:
+    """Sources from records, files and folders; unreadable ones are kept as failed.
+
+    A path that does not exist is the user's typo, not a finding: it raises.
+    """
+    found: list[Source] = []
+    for spec in specs:
+        if isinstance(spec, Source):
+            found.append(spec)
+        elif isinstance(spec, str) and _URL.match(spec):
+            found.append(Source.failed(spec, "fetching sources over HTTP is not available yet"))
+        else:
+            found.extend(_load_path(Path(spec)))
+    unique: dict[str, Source] = {}
+    for source in found:
+        key = source.sha256 or source.location or source.url
+        if key in unique:
+            log.info("skipping %s: same content as %s", source.location, unique[key].location)
+            continue
+        unique[key] = source
+    return tuple(unique.values())
+
+
+def _load_path(path: Path) -> Iterator[Source]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+        if not files:
+            raise InputError(str(path), "the folder holds no .html or .txt release pages")
+        for file in files:
+            yield _load_file(file)
+    elif path.exists():
+        yield _load_file(path)
+    else:
+        raise InputError(str(path), "no such file or directory")
+
+
+def _load_file(path: Path) -> Source:
+    location = str(path)
+    try:
+        data = path.read_bytes()
+        if b"\x00" in data[:8192]:
+            raise InputError(location, "it is a binary file, not a release page")
+        if path.suffix.lower() == ".txt":
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise InputError(location, "it is not UTF-8 text") from None
+            return source_from_text(text, url="", location=location, sha256=_sha256(data))
+        return source_from_html(data, url="", location=location)
+    except InputError as exc:
+        log.warning("source %s failed: %s", location, exc.reason)
+        return Source.failed(location, exc.reason)
+    except OSError as exc:
+        return Source.failed(location, exc.strerror or str(exc))
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def source_from_html(html: str | bytes, *, url: str = "", location: str | None = None) -> Source:
+    """Parse a release page: canonical URL, title, publisher, date, dateline, paragraphs."""
+    location = location or url or "<html>"
+    try:
+        markup = _html.decode(html)
+    except ValueError as exc:
+        raise InputError(location, str(exc)) from None
+    soup = _html.soup_of(markup)
+    site = _html.meta(soup, "og:site_name")
+    container = _html.main_container(soup)
+    headline = container.find("h1") or soup.find("h1")
+    title = (
+        _html.block_text(headline)
+        if isinstance(headline, _html.Tag) and _html.block_text(headline)
+        else _html.clean_title(_html.meta(soup, "og:title") or (soup.title.get_text() if soup.title else None), site)
+    )
+    publisher = site or _html.meta(soup, "publisher", "author", "dcterms.publisher")
+    if publisher is None:
+        for item in _html.json_ld(soup):
+            pub = item.get("publisher")
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                publisher = str(pub["name"])
+                break
+    texts = [
+        _html.block_text(tag)
+        for tag in _html.blocks(container, ("h2", "h3", "h4", "p", "li", "blockquote", "pre"))
+        if tag is not headline
+    ]
+    texts = [t for t in texts if t and not _is_metadata_line(t)]
+    if not texts:
+        raise ExtractionError(location, "no release text found in the page")
+    canonical = _html.link_href(soup, "canonical") or _html.meta(soup, "og:url")
+    return _build(
+        texts,
+        url=canonical or url or location,
+        location=location,
+        title=title,
+        publisher=publisher,
+        published=_html.page_date(soup),
+        sha256=_sha256(html.encode("utf-8") if isinstance(html, str) else html),
+        final_url=url or None,
+    )
+
+
+def source_from_text(text: str, *, url: str = "", location: str | None = None, sha256: str | None = None) -> Source:
+    """A release as plain text: title line, optional date line, then paragraphs."""
+    location = location or url or "<text>"
+    blocks = [" ".join(text[s:e].split()) for s, e in paragraphs(text.replace("\r\n", "\n"))]
+    if not blocks:
+        raise ExtractionError(location, "no release text found in it")
+    title = blocks.pop(0) if len(blocks) > 1 and len(blocks[0]) <= 200 and not blocks[0].endswith(".") else None
+    published = None
+    while blocks and _is_metadata_line(blocks[0]):
+        published = published or _html.parse_date(blocks[0].split(":", 1)[-1])
+        blocks.pop(0)
+    if not blocks:
+        raise ExtractionError(location, "no release text found in it")
+    return _build(
+        blocks,
+        url=url or location,
+        location=location,
+        title=title,
+        publisher=None,
+        published=published,
+        sha256=sha256 or _sha256(text.encode("utf-8")),
+        final_url=url or None,
+    )
+
+
+def _is_metadata_line(text: str) -> bool:
+    return bool(re.match(r"^(Release Date|Date|Published|For Immediate Release|Contact)\b\s*:?", text, re.I)) and (
+        len(text) < 80
+    )
+
+
+def _build(texts: list[str], *, url: str, location: str, **fields: object) -> Source:
+    dateline = None
+    m = _DATELINE.match(texts[0])
+    if m and len(texts[0]) > m.end():
+        dateline = m.group("dateline").strip()
+        texts = [texts[0][m.end() :], *texts[1:]]
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for text in texts:
+        spans.append((cursor, cursor + len(text)))
+        cursor += len(text) + 2
+    return Source(
+        url=url,
+        location=location,
+        text="\n\n".join(texts),
+        dateline=dateline,
+        paragraphs=tuple(spans),
+        **fields,  # type: ignore[arg-type]  # keyword fields of Source, checked by attrs
+    )
