@@ -1,0 +1,196 @@
+"""Private word lists the extractors and comparators share. Data, not logic."""
+
+from __future__ import annotations
+
+# Words before a number that bound it, mapped to their canonical form.
+QUALIFIERS: dict[str, str] = {
+    "more than": "more than",
+    "over": "more than",
+    "just over": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "up to": "up to",
+    "as many as": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "fewer than": "fewer than",
+    "less than": "fewer than",
+    "under": "fewer than",
+}
+
+# Words that make a figure tentative. A source's hedge missing from a story is a finding.
+HEDGES = frozenset(
+    {
+        "probable",
+        "possible",
+        "potential",
+        "alleged",
+        "suspected",
+        "presumed",
+        "likely",
+        "estimated",
+        "apparent",
+        "preliminary",
+        "unconfirmed",
+        "reported",
+    }
+)
+
+# Phrases that limit a statement; dropping one overstates what the source says.
+LIMITERS = (
+    "in some cases",
+    "in some instances",
+    "in certain cases",
+    "in a number of cases",
+    "some of",
+    "partially",
+    "partly",
+    "reportedly",
+    "allegedly",
+    "possibly",
+    "probably",
+    "may have",
+    "might have",
+)
+
+# Vague amounts as the intervals a reader takes them to mean.
+VAGUE: dict[str, tuple[float, float]] = {
+    "several": (3, 9),
+    "a few": (2, 5),
+    "a couple of": (2, 2),
+    "a handful of": (2, 6),
+    "dozens": (24, 99),
+    "dozens of": (24, 99),
+    "scores of": (40, 199),
+    "hundreds": (200, 999),
+    "hundreds of": (200, 999),
+    "thousands": (2_000, 9_999),
+    "thousands of": (2_000, 9_999),
+    "a dozen": (12, 12),
+}
+
+TIME_UNITS: dict[str, float] = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25}
+
+# Words after which a number is a label, not an amount ("Section 2252", "No. 4").
+LABELS = frozenset(
+    """section sec no nos number case docket title chapter article rule route highway
+    interstate room suite unit page paragraph count flight apt apartment box""".split()
+)
+
+# Words that end a counted noun phrase.
+NP_STOP = frozenset(
+    """a an the and or but nor that who whom whose which what where when while than as
+    is are was were be been being am have has had having do does did will would shall
+    should can could may might must in on at by for from with without to into onto
+    across during after before since until within among between through throughout
+    over under about against toward towards per via including included includes like
+    such who's it its their his her they them he she we us our you your this these
+    those there here also already still now then so if not no than""".split()
+)
+
+# Groups of counted nouns that speak of the same kind of thing but are not the same word.
+NOUN_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"child", "minor", "kid", "youth", "boy", "girl", "infant", "toddler", "teen", "teenager",
+               "victim", "survivor", "person", "individual", "people"}),
+    frozenset({"offender", "suspect", "abuser", "perpetrator", "predator", "criminal", "defendant"}),
+    frozenset({"investigation", "operation", "probe", "surge", "sweep", "effort", "campaign",
+               "crackdown", "initiative", "inquiry"}),
+    frozenset({"country", "nation", "jurisdiction", "state"}),
+    frozenset({"image", "video", "file", "photo", "photograph", "material", "content", "footage", "recording"}),
+)  # fmt: skip
+
+EVENT_NOUNS = NOUN_GROUPS[2]
+
+# Dates: the event words around them, and the end of a range they mark.
+DATE_RELATIONS: dict[str, str] = {
+    "began": "start",
+    "begin": "start",
+    "begun": "start",
+    "started": "start",
+    "start": "start",
+    "launched": "start",
+    "opened": "start",
+    "kicked": "start",
+    "ended": "end",
+    "end": "end",
+    "concluded": "end",
+    "completed": "end",
+    "finished": "end",
+    "closed": "end",
+    "wrapped": "end",
+}
+
+# Actions a statement can claim an organisation took: canonical -> surface forms.
+# "lead" has no plain "lead(s)": in releases that word is a tip, not leadership.
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "lead": ("led", "leading", "spearheaded", "spearheading"),
+    "arrest": ("arrest", "arrests", "arrested", "arresting", "apprehended"),
+    "charge": ("charged", "charging", "indicted", "indictment", "indictments"),
+    "rescue": ("rescue", "rescued", "rescues", "rescuing"),
+    "identify": ("identified", "identifying", "identification", "identifications"),
+    "locate": ("located", "locating"),
+    "seize": ("seized", "seizing", "seizure", "seizures"),
+    "sentence": ("sentenced", "sentencing"),
+    "convict": ("convicted", "conviction", "convictions"),
+    "extradite": ("extradited", "extradition"),
+    "dismantle": ("dismantled", "dismantling"),
+    "launch": ("launched", "launching"),
+    "complete": ("completed", "concluded", "wrapped"),
+    "partner": ("partnered", "collaborated", "collaboration", "cooperated", "cooperation"),
+}
+ACTION_OF: dict[str, str] = {form: canonical for canonical, forms in ACTIONS.items() for form in forms}
+
+# Words that make a capitalised run a title rather than a name ("Executive Associate Director").
+TITLE_WORDS = frozenset(
+    """director deputy assistant associate executive acting special agent chief secretary
+    attorney general commissioner minister officer spokesperson spokesman spokeswoman
+    superintendent inspector sergeant constable sheriff president vice chair chairman
+    chairwoman head administrator coordinator prosecutor judge detective captain lieutenant
+    commander marshal governor senator mayor premier manager supervisor analyst counsel
+    principal senior""".split()
+)
+
+# Capitalised words that start sentences or name times, not entities.
+NOT_ENTITIES = frozenset(
+    """the a an in on at by for from with to and or but this that these those it its he she
+    they we i you our their his her anyone everyone officials police investigators
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday last next during after before while when where since according
+    both all some many most other another each one two three""".split()
+)
+
+ORG_WORDS = frozenset(
+    """department agency office bureau service services investigations police ministry unit
+    commission council court centre center coalition task force division administration
+    institute authority command patrol guard marshals children""".split()
+)
+
+# Spellings of the same place or body.
+ALIASES: dict[str, str] = {
+    "u.s.": "united states",
+    "us": "united states",
+    "usa": "united states",
+    "u.s.a.": "united states",
+    "america": "united states",
+    "the united states": "united states",
+    "u.k.": "united kingdom",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+}

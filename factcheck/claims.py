@@ -1,0 +1,602 @@
+"""Stage 1 — takes an Article; returns its checkable Claims.
+
+Four kinds (DESIGN.md): quantities with their qualifier, hedge and counted
+noun; dates and ranges with the event they mark; quotations with speaker and
+title; statements naming organisations and what they did, or listing things.
+The finders also run over source text, so article and source are read alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+import attrs
+from dateutil import parser as dateparser
+
+from factcheck import _lexicon as lex
+from factcheck._text import SCALES, lemma, number_word, paragraphs, sentences
+from factcheck.records import Article, Claim, DateSpan, Detail, Quantity, Quote, Statement
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_claims", "find_dates", "find_entities", "find_quantities", "find_quotes"]
+
+Span = tuple[int, int]
+
+
+def extract_claims(article: Article, *, reference: date | None = None) -> tuple[Claim, ...]:
+    """Every checkable claim of the article, in reading order, ids c1, c2, …
+
+    ``reference`` resolves dates without a year ("July 17"); it defaults to
+    the article's publication date.
+    """
+    text = article.text
+    ref = reference or article.published or date.today()
+    found: list[tuple[int, int, Detail]] = []
+    quotes = find_quotes(text)
+    speech = [(q.start, q.end) for q in quotes if not q.term]
+    for q in quotes:
+        found.extend(_quote_claims(text, q))
+    masked = [(q.start, q.end) for q in quotes]
+    dates = find_dates(text, ref, masked=masked)
+    found.extend(dates)
+    masked += [(s, e) for s, e, _ in dates]
+    quantities = find_quantities(text, masked=masked)
+    found.extend(quantities)
+    taken = [(s, e) for s, e, _ in dates + quantities]
+    for s_start, s_end in sentences(text):
+        if _overlaps((s_start, s_end), speech) or _overlaps((s_start, s_end), taken):
+            continue  # the sentence's own claims already carry its checkable facts
+        statement = find_statement(text, s_start, s_end, masked)
+        if statement:
+            found.append(statement)
+    found.sort(key=lambda f: (f[0], f[1]))
+    sentence_spans = sentences(text)
+    claims = []
+    for number, (start, end, detail) in enumerate(found, 1):
+        sentence = next((text[s:e] for s, e in sentence_spans if s <= start < e), text[start:end])
+        claims.append(Claim(id=f"c{number}", text=text[start:end], start=start, end=end, sentence=sentence, detail=detail))
+    log.debug("%d claims in %s", len(claims), article.location)
+    return tuple(claims)
+
+
+def _overlaps(span: Span, others: Iterable[Span]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in others)
+
+
+# ------------------------------------------------------------------ quantities
+
+_TOKEN = re.compile(
+    r"(?P<num>(?<![\w.,/$])\$?\d[\d,]*(?:\.\d+)?(?:-[A-Za-z]+)*%?(?![\w/]))"
+    r"|(?P<word>[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
+    r"|(?P<other>\S)"
+)
+# Numbers that are not amounts: phone numbers, times, ordinals, ids, ranges of ids.
+_NOT_AMOUNTS = re.compile(
+    r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
+    r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"|\b\d{1,2}\s*[ap]\.m\."
+    r"|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b\d+[-/]\d+[-/]\d+\b"
+    r"|\b\d+/\d+\b"
+    r"|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)"
+)
+_UNIT_WORDS = {"percent": "percent", "per cent": "percent", "%": "percent"}
+
+
+@attrs.frozen
+class _Num:
+    start: int
+    end: int
+    written: str
+    value: float | None
+    low: float
+    high: float
+    unit: str | None
+    next_token: int  # index of the first token after the number
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None, *, masked: Iterable[Span] = ()) -> list[tuple[int, int, Quantity]]:
+    """Counted amounts in ``text[start:end]``, skipping ``masked`` spans."""
+    end = len(text) if end is None else end
+    masked = list(masked) + [(m.start(), m.end()) for m in _NOT_AMOUNTS.finditer(text, start, end)]
+    found = []
+    for s_start, s_end in sentences(text, start, end):
+        tokens = [(m.lastgroup or "other", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, s_start, s_end)]
+        i = 0
+        while i < len(tokens):
+            num = _number_at(tokens, i)
+            if num is None or _overlaps((num.start, num.end), masked) or _is_label(tokens, i) or _is_year(tokens, i, num):
+                i += 1
+                continue
+            found.append(_quantity(text, tokens, i, num))
+            i = num.next_token
+    return found
+
+
+def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
+    group, word, start, end = tokens[i]
+    lowered = word.lower()
+    unit: str | None = None
+    value: float | None
+    j = i + 1
+    if group == "num":
+        head, *suffix = word.split("-")
+        digits = head.lstrip("$").rstrip("%").replace(",", "")
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+        unit = "usd" if head.startswith("$") else "percent" if head.endswith("%") else None
+        unit = _hyphen_unit(suffix) or unit
+        low = high = value
+    elif group == "word":
+        two = " ".join(t[1].lower() for t in tokens[i : i + 2])
+        three = " ".join(t[1].lower() for t in tokens[i : i + 3])
+        for phrase in (three, two, lowered):
+            if phrase in lex.VAGUE:
+                low, high = lex.VAGUE[phrase]
+                end = tokens[i + phrase.count(" ")][3]
+                return _Num(start, end, phrase, 12.0 if phrase == "a dozen" else None, low, high, None, i + phrase.count(" ") + 1)
+        parts = lowered.split("-")
+        value = number_word("-".join(parts[:2])) if len(parts) >= 2 else None
+        used = 2 if value is not None else 1
+        if value is None:
+            value = number_word(parts[0])
+        if value is None or (parts[0] == "one" and len(parts) == 1) or (parts[0] == "zero" and len(parts) == 1):
+            return None
+        unit = _hyphen_unit(parts[used:])
+        if len(parts) > used and unit is None:
+            return None  # "two-thirds", "one-sided": not a count we can read
+        low = high = value
+    else:
+        return None
+    # "1.2 million", "two hundred", "40 percent", "20-30" / "20–30"
+    if j < len(tokens) and tokens[j][1].lower() in SCALES:
+        value *= SCALES[tokens[j][1].lower()]
+        low = high = value
+        end, j = tokens[j][3], j + 1
+    if j < len(tokens) and tokens[j][1].lower() == "percent":
+        unit, end, j = "percent", tokens[j][3], j + 1
+    elif j + 1 < len(tokens) and tokens[j][1].lower() == "per" and tokens[j + 1][1].lower() == "cent":
+        unit, end, j = "percent", tokens[j + 1][3], j + 2
+    elif j + 1 < len(tokens) and tokens[j][1] in "-\u2013" and tokens[j + 1][0] == "num" and tokens[j][2] == end:
+        try:
+            high = float(tokens[j + 1][1].replace(",", ""))
+        except ValueError:
+            return None
+        value, end, j = None, tokens[j + 1][3], j + 2
+    return _Num(start, end, "", value, low, high, unit, j)
+
+
+def _hyphen_unit(parts: list[str]) -> str | None:
+    if not parts:
+        return None
+    base = lemma(parts[0].lower())
+    if base in lex.TIME_UNITS:
+        return "age" if parts[-1].lower() == "old" else base
+    return None
+
+
+def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
+    prev = tokens[i - 1][1].lower().rstrip(".") if i else ""
+    return prev in lex.LABELS or prev in {"#", "\u00a7"}
+
+
+def _is_year(tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> bool:
+    word = tokens[i][1]
+    if not (len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100):
+        return False
+    nxt = tokens[num.next_token][1] if num.next_token < len(tokens) else ""
+    return not (nxt.endswith("s") and nxt.islower() and len(nxt) > 3)
+
+
+def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> tuple[int, int, Quantity]:
+    start, qualifier, hedge = num.start, None, None
+    # Qualifier and hedge written before the number: "more than", "an estimated".
+    before = [t[1].lower() for t in tokens[max(0, i - 3) : i]]
+    for n in (3, 2, 1):
+        phrase = " ".join(before[-n:]) if len(before) >= n else ""
+        if phrase in lex.QUALIFIERS:
+            qualifier = lex.QUALIFIERS[phrase]
+            hedge = "estimated" if "estimated" in phrase else None
+            start = tokens[i - n][2]
+            break
+    # The counted noun phrase: "probable identifications of previously unknown victims".
+    j = num.next_token
+    np_words: list[tuple[str, int, int]] = []
+    seen_of = False
+    while j < len(tokens) and len(np_words) < 7:
+        group, word, w_start, w_end = tokens[j]
+        low = word.lower()
+        if group != "word" or low in lex.NP_STOP and not (low == "of" and not seen_of and np_words):
+            break
+        if low == "of":
+            seen_of = True
+        elif low in lex.HEDGES and hedge is None:
+            hedge = low
+            j += 1
+            continue
+        elif np_words and low.endswith("ed") and not seen_of:
+            break  # "300 victims identified": a verb, not part of the noun
+        elif word[0].isupper() and not word.isupper() and np_words:
+            break
+        np_words.append((word, w_start, w_end))
+        j += 1
+    while np_words and np_words[-1][0].lower() == "of":
+        np_words.pop()
+    noun = text[np_words[0][1] : np_words[-1][2]] if np_words else ""
+    lemmas = tuple(lemma(w) for w, _, _ in np_words if w.lower() != "of")
+    head_words = [w for w, _, _ in np_words]
+    if "of" in [w.lower() for w in head_words]:
+        head_words = head_words[: [w.lower() for w in head_words].index("of")]
+    head = lemma(head_words[-1]) if head_words else ""
+    unit = num.unit
+    if unit is None and head in lex.TIME_UNITS:
+        unit = head
+    elif unit is None and head in {"dollar", "usd"}:
+        unit = "usd"
+    end = np_words[-1][2] if np_words else num.end
+    value, low, high, low_open = num.value, num.low, num.high, False
+    if value is not None:
+        low, high, low_open = _interval(value, qualifier)
+    written = num.written or text[num.start : num.end]
+    return start, end, Quantity(
+        written=written, low=low, high=high, value=value, qualifier=qualifier, hedge=hedge,
+        noun=noun, head=head, lemmas=lemmas, unit=unit, low_open=low_open,
+    )  # fmt: skip
+
+
+def _interval(value: float, qualifier: str | None, tolerance: float = 0.05) -> tuple[float, float, bool]:
+    """The amounts a qualified figure allows: "more than 300" → (300, ∞), open at 300."""
+    if qualifier == "more than":
+        return value, math.inf, True
+    if qualifier == "at least":
+        return value, math.inf, False
+    if qualifier == "nearly":
+        return value * 0.9, value, False
+    if qualifier == "about":
+        return value * (1 - tolerance), value * (1 + tolerance), False
+    if qualifier == "up to":
+        return 0.0, value, False
+    if qualifier == "fewer than":
+        return 0.0, math.nextafter(value, 0.0), False
+    return value, value, False
+
+
+# ----------------------------------------------------------------------- dates
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+\d{4})"
+_ONE_DATE = rf"(?:{_MONTH}\s+{_DAY}{_YEAR}?|{_DAY}\s+{_MONTH}{_YEAR}?|\d{{4}}-\d{{2}}-\d{{2}})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATES = re.compile(
+    rf"(?P<samemonth>(?P<sm_month>{_MONTH})\s+(?P<sm_a>\d{{1,2}})\s*[-\u2013]\s*(?P<sm_b>\d{{1,2}})(?P<sm_year>{_YEAR})?)\b"
+    rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE})\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
+    rf"|(?P<single>{_ONE_DATE})\b"
+    rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
+    rf"|(?P<relative>\b(?:yesterday|last\s+week|last\s+month|(?:on|last|this\s+past)\s+{_WEEKDAY}))\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def find_dates(text: str, reference: date, start: int = 0, end: int | None = None, *, masked: Iterable[Span] = ()) -> list[tuple[int, int, DateSpan]]:
+    """Dates and date ranges in ``text[start:end]``, resolved against ``reference``."""
+    end = len(text) if end is None else end
+    masked = list(masked)
+    found = []
+    for m in _DATES.finditer(text, start, end):
+        if _overlaps(m.span(), masked):
+            continue
+        try:
+            span = _resolve(m, reference)
+        except (ValueError, OverflowError):
+            continue
+        if span is None:
+            continue
+        s, e = m.span()
+        relation, rel_start = _relation(text, s)
+        found.append((rel_start if relation else s, e, attrs.evolve(span, relation=relation)))
+    return found
+
+
+def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
+    written = m.group()
+    if m.group("samemonth"):
+        year = m.group("sm_year") or ""
+        a = _one(f"{m.group('sm_month')} {m.group('sm_a')}{year}", ref)
+        b = _one(f"{m.group('sm_month')} {m.group('sm_b')}{year}", ref)
+        return DateSpan(start=a, end=b, written=written)
+    if m.group("range"):
+        a, b = _one(m.group("r_a"), ref), _one(m.group("r_b"), ref)
+        if b < a and not re.search(r"\d{4}", m.group("r_a")):
+            a = a.replace(year=a.year - 1)
+        return DateSpan(start=a, end=b, written=written)
+    if m.group("single"):
+        day = _one(m.group("single"), ref)
+        return DateSpan(start=day, end=day, written=written)
+    if m.group("month"):
+        first = dateparser.parse(re.sub(r"^in\s+", "", written, flags=re.I).replace(".", ""), default=datetime(ref.year, 1, 1)).date().replace(day=1)
+        nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return DateSpan(start=first, end=nxt - timedelta(days=1), written=written)
+    words = written.lower().split()
+    if words == ["yesterday"]:
+        day = ref - timedelta(days=1)
+        return DateSpan(start=day, end=day, written=written)
+    if words[-1] == "week":
+        monday = ref - timedelta(days=ref.weekday() + 7)
+        return DateSpan(start=monday, end=monday + timedelta(days=6), written=written)
+    if words[-1] == "month":
+        last = ref.replace(day=1) - timedelta(days=1)
+        return DateSpan(start=last.replace(day=1), end=last, written=written)
+    if words[-1] in _WEEKDAYS:
+        back = (ref.weekday() - _WEEKDAYS.index(words[-1])) % 7 or 7
+        day = ref - timedelta(days=back)
+        return DateSpan(start=day, end=day, written=written)
+    return None
+
+
+def _one(written: str, ref: date) -> date:
+    """One written date; without a year, the one nearest before the reference."""
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", written).replace(".", "")
+    day = dateparser.parse(cleaned, default=datetime(ref.year, 1, 1)).date()
+    if not re.search(r"\d{4}", written) and day > ref + timedelta(days=31):
+        day = day.replace(year=day.year - 1)
+    return day
+
+
+def _relation(text: str, start: int) -> tuple[str | None, int]:
+    """The event word just before a date ("began on July 17") and where it starts."""
+    m = re.search(r"([A-Za-z]+)(?:\s+(?:up|off))?\s+(?:on|in|from|since|by)?\s*$", text[max(0, start - 40) : start])
+    if not m:
+        return None, start
+    word = m.group(1).lower()
+    if word in lex.DATE_RELATIONS:
+        return lex.DATE_RELATIONS[word], max(0, start - 40) + m.start(1)
+    if word.endswith("ed") and word not in {"named", "called", "dubbed"}:
+        return lemma(word), max(0, start - 40) + m.start(1)
+    return None, start
+
+
+# ---------------------------------------------------------------------- quotes
+
+
+@attrs.frozen
+class QuoteSpan:
+    """A quotation in some text: marks included, its words, and who said it."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    speaker: str | None = None
+    title: str | None = None
+    attribution: Span | None = None
+    attribution_before: bool = False
+    term: bool = False
+    named: bool = False  # the attribution names the speaker (not "she said")
+
+
+_NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|[A-Z]\.)"
+_NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:of\s+|for\s+|de\s+|van\s+)?{_NAME_WORD})*"
+_SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|told\s+[\w\s]{1,30}?)"
+_AFTER_SAID_NAME = re.compile(rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN})(?:,\s+(?P<title>[^.,;\u201c\"]{{3,90}}?))?\s*[.,;]")
+_AFTER_NAME_SAID = re.compile(rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)\s+{_SAID}\s*[.,;]")
+_BEFORE = re.compile(
+    rf"(?P<who>{_NAME_RUN}|He|She|They)(?:,\s+(?P<title>[^.,;\u201c\"]{{3,90}}?),)?\s+{_SAID}"
+    rf"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|at\s+[\w\s]{{1,30}}))?\s*[:,]\s*$"
+)
+_PRONOUNS = {"he", "she", "they"}
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quotations (curly or straight marks) with their speaker, in order.
+
+    A quote left open at a paragraph's end closes there (news style for
+    quotes running over paragraphs). "He said" takes the last named speaker.
+    """
+    spans: list[QuoteSpan] = []
+    last_speaker: tuple[str | None, str | None] = (None, None)
+    for p_start, p_end in paragraphs(text):
+        opened: int | None = None
+        prev_quote: QuoteSpan | None = None
+        for m in re.finditer(r"[\u201c\u201d\"]", text[p_start:p_end]):
+            pos = p_start + m.start()
+            mark = m.group()
+            if opened is None and mark != "\u201d":
+                opened = pos
+            elif opened is not None and mark != "\u201c":
+                quote = _attribute(text, opened, pos + 1, p_start, p_end, last_speaker, prev_quote)
+                spans.append(quote)
+                prev_quote = quote
+                if quote.speaker:
+                    last_speaker = (quote.speaker, quote.title)
+                opened = None
+        if opened is not None and p_end - opened > 20:
+            quote = _attribute(text, opened, p_end, p_start, p_end, last_speaker, prev_quote)
+            spans.append(quote)
+    return spans
+
+
+def _attribute(
+    text: str,
+    start: int,
+    end: int,
+    p_start: int,
+    p_end: int,
+    last: tuple[str | None, str | None],
+    prev: QuoteSpan | None,
+) -> QuoteSpan:
+    closed = text[end - 1] in "\u201d\""
+    inner_start, inner_end = start + 1, end - 1 if closed else end
+    inner = text[inner_start:inner_end].strip(" ,.;:")
+    n_words = len(inner.split())
+    after = text[end:p_end]
+    before_start = max(p_start, prev.end if prev else p_start)
+    before = text[before_start:start]
+    who = title = None
+    attribution: Span | None = None
+    attribution_before = False
+    if m := _AFTER_SAID_NAME.match(after):
+        who, title = m.group("who"), m.group("title")
+        attribution = (end, end + m.end())
+    elif m := _AFTER_NAME_SAID.match(after):
+        who = m.group("who")
+        attribution = (end, end + m.end())
+    elif m := _BEFORE.search(before):
+        who, title = m.group("who"), m.group("title")
+        attribution = (before_start + m.start(), before_start + m.end())
+        attribution_before = True
+    if who is None and n_words <= 4:
+        return QuoteSpan(start, end, inner_start, inner_end, term=True)
+    speaker, run_title = _split_name(who) if who else (None, None)
+    if who is not None and who.lower() in _PRONOUNS:
+        speaker, run_title = last
+    elif who is None and prev is not None:
+        speaker, run_title = prev.speaker, prev.title  # a quote running on from the last
+    title = " ".join(title.split()) if title and _is_title(title) else run_title
+    named = bool(who) and who.lower() not in _PRONOUNS
+    return QuoteSpan(start, end, inner_start, inner_end, speaker, title, attribution, attribution_before, named=named)
+
+
+def _split_name(run: str) -> tuple[str | None, str | None]:
+    """"HSI Executive Associate Director Katrina W. Berger" → (name, title)."""
+    words = run.split()
+    last_title = max((i for i, w in enumerate(words) if w.lower().strip(".,") in lex.TITLE_WORDS), default=-1)
+    name = " ".join(words[last_title + 1 :]) or None
+    title = " ".join(words[: last_title + 1]) or None
+    return name, title
+
+
+def _is_title(text: str) -> bool:
+    return any(w.lower().strip(".,") in lex.TITLE_WORDS for w in text.split())
+
+
+def _quote_claims(text: str, q: QuoteSpan) -> list[tuple[int, int, Detail]]:
+    if q.term:
+        words = text[q.inner_start : q.inner_end].strip(" ,.;:")
+        return [(q.start, q.end, Quote(words=words, term=True))]
+    parts = sentences(text, q.inner_start, q.inner_end) or [(q.inner_start, q.inner_end)]
+    claims: list[tuple[int, int, Detail]] = []
+    for n, (s, e) in enumerate(parts):
+        words = text[s:e].strip(" ,;:\u201c\u201d\"")
+        adjacent = q.attribution is not None and n == (0 if q.attribution_before else len(parts) - 1)
+        here = adjacent and q.named
+        start, end = s, e
+        if adjacent and q.attribution:
+            start, end = (q.attribution[0], e) if q.attribution_before else (s, q.attribution[1])
+        if n == 0 and not here:
+            start = q.start
+        detail = Quote(words=words, speaker=q.speaker, title=q.title, attributed_here=here)
+        claims.append((start, end, detail))
+    return claims
+
+
+# ------------------------------------------------------------------ statements
+
+_ENTITY = re.compile(
+    rf"\b(?:[A-Z]\.){{2,}}|{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?{_NAME_WORD})*"
+)
+_PAREN_ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,12})\)")
+_DATELINE_AT = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}\s*[\u2014\u2013-]{1,2}\s")
+
+
+def find_entities(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Named organisations, places and people: capitalised runs and acronyms.
+
+    Runs joined by "of"/"for"/"and" are kept whole only when they name a body
+    ("National Center for Missing and Exploited Children"), so that "Canada
+    and the United States" stays two places.
+    """
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str]] = []
+    for m in _ENTITY.finditer(text, start, end):
+        pieces = _split_joined(m.group(), m.start())
+        for p_start, p_end, name in pieces:
+            words = name.split()
+            line_start = text.rfind("\n", 0, p_start) + 1
+            if _DATELINE_AT.match(text[line_start : line_start + 60]) and p_start < line_start + 45 and name.isupper():
+                continue  # "WASHINGTON —"
+            while words and words[0].lower().strip(".") in lex.NOT_ENTITIES:
+                p_start += len(words[0]) + 1
+                words = words[1:]
+            if not words or (len(words) == 1 and words[0].lower().strip(".") in lex.NOT_ENTITIES):
+                continue
+            name = " ".join(words).rstrip(".,") if not words[-1].endswith(".") or len(words[-1]) > 3 else " ".join(words)
+            if name.endswith("'s") or name.endswith("\u2019s"):
+                name = name[:-2]
+            if name.lower() in {"canadian", "american", "european", "british"}:
+                continue
+            found.append((p_start, p_start + len(name), name))
+    return found
+
+
+def _split_joined(run: str, offset: int) -> list[tuple[int, int, str]]:
+    parts = re.split(r"(\s+(?:of\s+the|of|for|and)\s+)", run)
+    if len(parts) == 1 or any(w.lower() in lex.ORG_WORDS for w in run.split()):
+        return [(offset, offset + len(run), run)]
+    result, cursor = [], offset
+    for part in parts:
+        if part.strip() and part.strip().lower() not in {"of", "of the", "for", "and"}:
+            result.append((cursor, cursor + len(part), part))
+        cursor += len(part)
+    return result
+
+
+def aliases(text: str) -> dict[str, str]:
+    """"Homeland Security Investigations (HSI)" → {"hsi": "homeland security investigations", …}."""
+    table: dict[str, str] = {}
+    for s, e, name in find_entities(text):
+        m = _PAREN_ALIAS.match(text, e)
+        if m:
+            table[m.group(1).lower()] = name.lower()
+            table[name.lower()] = m.group(1).lower()
+    return table
+
+
+_ENUMERATION = re.compile(
+    r"(?P<list>(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},\s+){2,}(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},?\s+)?(?:and|or)\s+[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3}?)(?=[.;:,)]|\s+(?:to|that|which|who|in|on|at|from|for|with)\b|$)"
+)
+
+
+def find_statement(text: str, start: int, end: int, masked: Iterable[Span] = ()) -> tuple[int, int, Statement] | None:
+    """A sentence's relation between named bodies, or its list of things."""
+    entities = [(s, e, n) for s, e, n in find_entities(text, start, end) if not _overlaps((s, e), masked)]
+    action: tuple[int, int, str] | None = None
+    for m in re.finditer(r"[A-Za-z]+", text[start:end]):
+        canonical = lex.ACTION_OF.get(m.group().lower())
+        if canonical:
+            action = (start + m.start(), start + m.end(), canonical)
+            break
+    qualifiers = tuple(q for q in lex.LIMITERS if re.search(rf"\b{q}\b", text[start:end], re.I))
+    if action and entities:
+        spans = [(s, e) for s, e, _ in entities] + [action[:2]]
+        s = min(x for x, _ in spans)
+        e = max(y for _, y in spans)
+        names = tuple(dict.fromkeys(n for _, _, n in entities))
+        return s, e, Statement(entities=names, action=action[2], qualifiers=qualifiers)
+    m = _ENUMERATION.search(text, start, end)
+    if m:
+        items = _list_items(m.group("list"))
+        if len(items) >= 3:
+            first = m.start() + m.group().find(items[0])
+            return first, m.end(), Statement(items=tuple(items), action=action[2] if action else None, qualifiers=qualifiers)
+    return None
+
+
+def _list_items(listed: str) -> list[str]:
+    pieces = [p.strip() for p in re.split(r",\s*|\s+(?:and|or)\s+", listed) if p.strip()]
+    # The first piece carries the words that lead into the list ("traces on online forums").
+    if pieces:
+        lead = re.split(r"\s+(?:on|in|at|with|through|via|from|including|like|such as|as)\s+", pieces[0])
+        pieces[0] = lead[-1]
+    return [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces]

@@ -1,0 +1,63 @@
+"""The only module that knows the order of the stages: load → claims → sources → evidence → verdicts → report."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+from factcheck.article import load_article
+from factcheck.claims import extract_claims
+from factcheck.config import Settings
+from factcheck.errors import SourceError
+from factcheck.evidence import build_index
+from factcheck.records import Article, Report, Source
+from factcheck.sources import load_sources
+from factcheck.verdicts import judge
+
+log = logging.getLogger(__name__)
+
+__all__ = ["check"]
+
+
+def check(
+    article: str | Path | Article,
+    sources: Iterable[str | Path | Source] = (),
+    *,
+    settings: Settings | None = None,
+) -> Report:
+    """Check every claim of ``article`` against ``sources``.
+
+    Args:
+        article: a path (``.html``, ``.md``, ``.txt``), ``"-"`` for standard
+            input, or an ``Article``.
+        sources: paths of release pages or folders of them, or ``Source`` records.
+        settings: how to check; ``Settings()`` when omitted.
+
+    Returns:
+        The ``Report``: the article, the sources (failed ones with their
+        error) and one verdict per claim.
+
+    Raises:
+        InputError: the article, or a source path, cannot be read.
+        SourceError: no source was given, or every source failed.
+        UsageError: something asked for is not available (e.g. an article URL).
+    """
+    settings = settings or Settings()
+    if not isinstance(article, Article):
+        article = load_article(article)
+    loaded = load_sources(sources)
+    if not loaded:
+        raise SourceError("no sources to check against: name release pages or folders with --source")
+    numbered = tuple(attrs.evolve(s, id=f"s{n}") for n, s in enumerate(loaded, 1))
+    if not any(s.ok for s in numbered):
+        reasons = "; ".join(f"{s.location}: {s.error}" for s in numbered)
+        raise SourceError(f"every source failed ({reasons})")
+    reference = article.published or max((s.published for s in numbered if s.published), default=None)
+    claims = extract_claims(article, reference=reference)
+    index = build_index(article, numbered, reference)
+    verdicts = tuple(judge(claim, index, settings) for claim in claims)
+    notes = tuple(f"{s.id} ({s.location}) failed: {s.error}" for s in numbered if not s.ok) + index.notes
+    return Report(article=article, sources=numbered, verdicts=verdicts, notes=notes)

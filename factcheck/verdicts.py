@@ -1,0 +1,464 @@
+"""Stage 4 — takes a Claim and the evidence Index; returns a Verdict.
+
+Each kind is compared on its own fields (DESIGN.md): quantities on value
+under the qualifier's meaning, counted noun and hedge; dates on the calendar;
+quotes word by word and on speaker and title; statements on the bodies named,
+what they did and any limiting words. A verdict always cites its passage.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from collections.abc import Callable
+
+from factcheck import _lexicon as lex
+from factcheck._text import lemma, norm, words
+from factcheck.config import Settings
+from factcheck.evidence import Index, Passage, SourceQuote, mentions
+from factcheck.records import (
+    Claim,
+    DateSpan,
+    Difference,
+    Evidence,
+    Label,
+    Quantity,
+    Quote,
+    Statement,
+    Verdict,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["judge"]
+
+
+def judge(claim: Claim, index: Index, settings: Settings | None = None) -> Verdict:
+    """The verdict on one claim against every usable passage."""
+    settings = settings or Settings()
+    detail = claim.detail
+    if isinstance(detail, Quantity):
+        return _judge_quantity(claim, detail, index, settings)
+    if isinstance(detail, DateSpan):
+        return _judge_date(claim, detail, index)
+    if isinstance(detail, Quote):
+        return _judge_term(claim, detail, index) if detail.term else _judge_quote(claim, detail, index, settings)
+    return _judge_statement(claim, detail, index)
+
+
+def _evidence(passage: Passage, similarity: float) -> Evidence:
+    return Evidence(
+        source=passage.source.id,
+        passage=passage.text,
+        start=passage.start,
+        end=passage.end,
+        similarity=round(max(0.0, min(1.0, similarity)), 2),
+    )
+
+
+def _verdict(
+    claim: Claim,
+    evidence: tuple[Evidence, ...],
+    differences: list[Difference],
+    strength: float,
+    explain: Callable[[list[Difference]], tuple[str, str]],
+    supported: str,
+) -> Verdict:
+    """Supported or altered on the given evidence; the score blends match and similarity."""
+    similarity = max(e.similarity for e in evidence)
+    score = round(max(0.0, min(1.0, 0.5 * similarity + 0.5 * strength)), 2)
+    if differences:
+        reason, explanation = explain(differences)
+        return Verdict(claim, Label.ALTERED, score, explanation, reason, evidence, tuple(differences))
+    return Verdict(claim, Label.SUPPORTED, score, supported, "supported", evidence, ())
+
+
+def _unsourced(claim: Claim, index: Index, explanation: str, reason: str = "no-source-passage") -> Verdict:
+    best = index.similar(claim.sentence, limit=1)
+    score = round(1.0 - (best[0][1] if best else 0.0) / 2, 2)
+    return Verdict(claim, Label.UNSOURCED, score, explanation, reason)
+
+
+def _quoted(text: str | None) -> str:
+    return "nothing" if text is None else f'"{text}"'
+
+
+# ------------------------------------------------------------------ quantities
+
+_FIELD_REASON = {
+    "hedge": "hedge-changed",
+    "qualifier": "qualifier-changed",
+    "value": "number-changed",
+    "noun": "counted-noun-changed",
+    "unit": "unit-changed",
+}
+
+
+def _noun_match(claim: Quantity, source: Quantity) -> int:
+    """2: same counted thing; 1: same kind of thing ("children"/"victims"); 0: another thing."""
+    if claim.unit in lex.TIME_UNITS or claim.unit == "age":
+        return 2 if source.unit == claim.unit or (claim.unit in lex.TIME_UNITS and source.unit in lex.TIME_UNITS) else 0
+    if (claim.unit or source.unit) and claim.unit != source.unit:
+        return 0
+    if not claim.head or not source.lemmas:
+        return 0
+    if claim.head in source.lemmas:
+        return 2
+    for group in lex.NOUN_GROUPS:
+        if claim.head in group and group & set(source.lemmas):
+            return 1
+    return 0
+
+
+def _in_days(q: Quantity, value: float) -> float:
+    return value * lex.TIME_UNITS[q.unit] if q.unit in lex.TIME_UNITS else value
+
+
+def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
+    """Whether everything the source allows is inside what the article says."""
+    low, high = _in_days(claim, claim.low), _in_days(claim, claim.high)
+    if claim.qualifier == "about" and claim.value is not None:
+        value = _in_days(claim, claim.value)
+        low, high = value * (1 - tolerance), value * (1 + tolerance)
+    s_low, s_high = _in_days(source, source.low), _in_days(source, source.high)
+    above = s_low > low or (s_low == low and (not claim.low_open or source.low_open))
+    return above and s_high <= high
+
+
+def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
+    ranked: list[tuple[int, bool, float, Passage, Quantity]] = []
+    for passage in index.passages:
+        for sq in passage.quantities:
+            match = _noun_match(q, sq)
+            if match:
+                holds = _holds(q, sq, settings.about_tolerance)
+                ranked.append((match, holds, index.similarity(claim.sentence, passage), passage, sq))
+    if not ranked:
+        what = f"{q.written} {q.noun}".strip()
+        return _unsourced(claim, index, f"no source gives a figure for {_quoted(what)}")
+    match, holds, similarity, passage, sq = max(ranked, key=lambda r: (r[0], r[1], r[2]))
+    differences: list[Difference] = []
+    if not holds:
+        if claim_number(q) == claim_number(sq):
+            differences.append(Difference("qualifier", q.qualifier, sq.qualifier))
+        else:
+            differences.append(Difference("value", claim_number(q), claim_number(sq)))
+    if sq.hedge != q.hedge and (sq.hedge or q.hedge):
+        differences.append(Difference("hedge", q.hedge, sq.hedge))
+    if match == 1:
+        differences.append(Difference("noun", q.noun or None, sq.noun or None))
+    source_words = " ".join(x for x in (sq.qualifier, claim_number(sq), sq.hedge, sq.noun) if x)
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        parts = [_describe(d) for d in diffs]
+        return _FIELD_REASON[diffs[0].field], f'source says "{source_words}": ' + "; ".join(parts)
+
+    return _verdict(
+        claim, (_evidence(passage, similarity),), differences, 1.0 if match == 2 else 0.75, explain,
+        f'source says "{source_words}"',
+    )  # fmt: skip
+
+
+def claim_number(q: Quantity) -> str:
+    if q.value is None:
+        return q.written
+    return f"{q.value:,.0f}" if float(q.value).is_integer() else f"{q.value:,}"
+
+
+def _describe(d: Difference) -> str:
+    if d.field == "hedge":
+        if d.article is None:
+            return f'the hedge "{d.source}" is missing'
+        if d.source is None:
+            return f'the hedge "{d.article}" was added'
+        return f'hedge "{d.article}" where the source has "{d.source}"'
+    if d.field == "qualifier":
+        if d.article is None:
+            return f'the qualifier "{d.source}" is missing'
+        if d.source is None:
+            return f'"{d.article}" was added to an exact figure'
+        return f'"{d.article}" where the source has "{d.source}"'
+    if d.field == "noun":
+        return f'it counts "{d.source}", not "{d.article}"'
+    if d.field == "value":
+        return f"{d.article} where the source has {d.source}"
+    if d.field == "date":
+        return f"{d.article} where the source has {d.source}"
+    if d.field in {"title", "speaker"}:
+        return f"{d.field} {_quoted(d.article)} where the source has {_quoted(d.source)}"
+    if d.field in {"entity", "item"}:
+        return f'the source does not name "{d.article}"'
+    return f"{_quoted(d.article)} where the source has {_quoted(d.source)}"
+
+
+# ----------------------------------------------------------------------- dates
+
+
+def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
+    same: list[tuple[float, Passage, DateSpan]] = []
+    other: list[tuple[float, Passage, DateSpan]] = []
+    for passage in index.passages:
+        for sd in passage.dates:
+            related = d.relation is None or sd.relation is None or d.relation == sd.relation
+            similarity = index.similarity(claim.sentence, passage)
+            if _date_agrees(d, sd) and related:
+                same.append((similarity, passage, sd))
+            elif d.relation and sd.relation == d.relation:
+                other.append((similarity, passage, sd))
+    written = d.written
+    if same:
+        similarity, passage, sd = max(same, key=lambda r: r[0])
+        return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
+    if other:
+        similarity, passage, sd = max(other, key=lambda r: r[0])
+        diff = [Difference("date", _iso_range(d), _iso_range(sd))]
+
+        def explain(diffs: list[Difference]) -> tuple[str, str]:
+            return "date-changed", f'source says "{sd.written}" ({_iso_range(sd)}), not {written} ({_iso_range(d)})'
+
+        return _verdict(claim, (_evidence(passage, similarity),), diff, 0.75, explain, "")
+    return _unsourced(claim, index, f"no source gives the date {written} ({_iso_range(d)})")
+
+
+def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:
+    if claim.relation == "start" and source.start == claim.start:
+        return True
+    if claim.relation == "end" and source.end == claim.end:
+        return True
+    return source.start >= claim.start and source.end <= claim.end
+
+
+def _iso_range(d: DateSpan) -> str:
+    return d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()}/{d.end.isoformat()}"
+
+
+def _no_explain(diffs: list[Difference]) -> tuple[str, str]:
+    return "supported", ""
+
+
+# ---------------------------------------------------------------------- quotes
+
+
+def _judge_term(claim: Claim, q: Quote, index: Index) -> Verdict:
+    phrase = norm(q.words)
+    for passage, similarity in index.similar(claim.sentence):
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", passage.normalized):
+            return _verdict(
+                claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source uses the words "{q.words}"'
+            )
+    return _unsourced(claim, index, f'no source uses the words "{q.words}"', "term-not-in-source")
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
+_GAP = "\x00gap"
+
+
+def _quote_words(text: str) -> list[str]:
+    parts = _ELLIPSIS.split(text)
+    out: list[str] = []
+    for n, part in enumerate(parts):
+        if n:
+            out.append(_GAP)
+        out.extend(words(part))
+    return out
+
+
+def _align(article: list[str], source: list[str]) -> tuple[float, int, int, list[tuple[str, int, int, int, int]]]:
+    """Best window of ``source`` for ``article``: (ratio, window start, end, opcodes)."""
+    matcher = difflib.SequenceMatcher(None, article, source, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return 0.0, 0, 0, []
+    lo = max(0, blocks[0].b - blocks[0].a)
+    hi = min(len(source), blocks[-1].b + blocks[-1].size + (len(article) - blocks[-1].a - blocks[-1].size))
+    window = source[lo:hi]
+    matcher = difflib.SequenceMatcher(None, article, window, autojunk=False)
+    gaps = sum(1 for w in article if w == _GAP)
+    matched = sum(b.size for b in matcher.get_matching_blocks())
+    ratio = 2 * matched / max(1, len(article) - gaps + len(window))
+    ops = [(tag, i1, i2, lo + j1, lo + j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    return min(1.0, ratio), lo, hi, ops
+
+
+def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Verdict:
+    article_words = _quote_words(q.words)
+    best: tuple[float, SourceQuote, list[str], list[tuple[int, int]], int, int, list[tuple[str, int, int, int, int]]] | None = None
+    for sq in index.quotes:
+        inner = sq.text[sq.span.inner_start : sq.span.inner_end]
+        spans = [(m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+(?:'[a-z0-9]+)*", norm_same_length(inner))]
+        source_words = [norm_same_length(inner)[s:e] for s, e in spans]
+        ratio, lo, hi, ops = _align(article_words, source_words)
+        if best is None or ratio > best[0]:
+            best = (ratio, sq, source_words, spans, lo, hi, ops)
+    if best is None or best[0] < settings.quote_min_similarity:
+        return _unsourced(claim, index, "no source contains these words as a quotation", "quote-not-in-source")
+    ratio, sq, source_words, spans, lo, hi, ops = best
+    base = sq.span.inner_start
+    start, end = base + spans[lo][0], base + spans[max(lo, hi - 1)][1]
+    passage = sq.text[start:end]
+    evidence = Evidence(sq.source.id, passage, start, end, round(ratio, 2))
+    differences: list[Difference] = []
+    for tag, i1, i2, j1, j2 in ops:
+        said = [w for w in article_words[i1:i2] if w != _GAP]
+        if i2 - i1 and not said:
+            continue  # a marked ellipsis stands for the words it leaves out
+        differences.append(Difference("quote", " ".join(said) or None, " ".join(source_words[j1:j2]) or None))
+    if q.attributed_here and q.speaker and sq.span.speaker and _name_differs(q.speaker, sq.span.speaker):
+        differences.append(Difference("speaker", q.speaker, sq.span.speaker))
+    if q.attributed_here and q.title and sq.span.title and _title_words(q.title, index) != _title_words(sq.span.title, index):
+        differences.append(Difference("title", q.title, sq.span.title))
+    speaker = sq.span.speaker or "an unnamed speaker"
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        quote_diffs = [d for d in diffs if d.field == "quote"]
+        parts = []
+        if quote_diffs:
+            changes = "; ".join(_word_change(d) for d in quote_diffs[:4])
+            more = f" and {len(quote_diffs) - 4} more" if len(quote_diffs) > 4 else ""
+            parts.append(f"the quote is not verbatim: {changes}{more}")
+        parts.extend(_describe(d) for d in diffs if d.field != "quote")
+        reason = "quote-reworded" if quote_diffs else f"{diffs[0].field}-changed"
+        return reason, f"source quotes {speaker}: " + "; ".join(parts)
+
+    return _verdict(claim, (evidence,), differences, ratio, explain, f"verbatim in the source, said by {speaker}")
+
+
+def norm_same_length(text: str) -> str:
+    """Lower-case with typographic apostrophes folded, offsets unchanged."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _word_change(d: Difference) -> str:
+    if d.article is None:
+        return f'"{d.source}" dropped'
+    if d.source is None:
+        return f'"{d.article}" added'
+    return f'"{d.source}" became "{d.article}"'
+
+
+def _name_differs(a: str, b: str) -> bool:
+    return norm(a).replace(".", "") != norm(b).replace(".", "")
+
+
+def _title_words(title: str, index: Index) -> list[str]:
+    """The words of a title that carry rank, in order: "Executive Associate Director"."""
+    drop = {"of", "the", "for", "at", "and"}
+    acronyms = {k for k in index.aliases if k.isalpha() and len(k) <= 6} | {
+        w for name in index.aliases.values() for w in name.split()
+    }
+    return [w for w in words(title) if w not in drop and w not in acronyms]
+
+
+# ------------------------------------------------------------------ statements
+
+
+def _item_found(item: str, passage: Passage) -> bool:
+    content = [lemma(w) for w in words(item) if w not in {"online", "assorted", "various", "other", "several", "different", "many", "some"}]
+    hits = sum(1 for w in content if w in passage.lemma_set)
+    return bool(content) and hits * 2 >= len(content)
+
+
+def _action_in(action: str, passage: Passage) -> bool:
+    return any(re.search(rf"\b{form}\b", passage.normalized) for form in lex.ACTIONS[action])
+
+
+def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
+    if s.items:
+        return _judge_list(claim, s, index)
+    forms = {name: index.canonical(name) for name in s.entities}
+    best: tuple[int, float, list[Passage], set[str], bool] | None = None
+    by_source: dict[str, list[Passage]] = {}
+    for passage in index.passages:
+        by_source.setdefault(passage.source.id, []).append(passage)
+    for passages in by_source.values():
+        chosen: list[Passage] = []
+        covered: set[str] = set()
+        has_action = False
+        for _ in range(3):
+            def gain(p: Passage) -> tuple[int, float]:
+                new = {n for n, f in forms.items() if n not in covered and mentions(p, f)}
+                bonus = 1 if s.action and not has_action and _action_in(s.action, p) else 0
+                return len(new) + bonus, index.similarity(claim.sentence, p)
+
+            candidate = max(passages, key=gain)
+            if gain(candidate)[0] == 0:
+                break
+            chosen.append(candidate)
+            covered |= {n for n, f in forms.items() if mentions(candidate, f)}
+            has_action = has_action or bool(s.action and _action_in(s.action, candidate))
+        if chosen:
+            score = (len(covered) + has_action, max(index.similarity(claim.sentence, p) for p in chosen))
+            if best is None or score > (len(best[3]) + best[4], best[1]):
+                best = (0, score[1], chosen, covered, has_action)
+    names = ", ".join(s.entities)
+    if best is None or (s.action and not best[4]) or len(best[3]) * 2 < len(forms):
+        doing = f" {s.action}" if s.action else ""
+        return _unsourced(claim, index, f"no source says that {names}{doing}", "no-source-passage")
+    _, _, chosen, covered, _ = best
+    differences = [Difference("entity", name, None) for name in s.entities if name not in covered and not _same_body(name, covered, index)]
+    differences += _limiters(s, chosen)
+    evidence = tuple(_evidence(p, index.similarity(claim.sentence, p)) for p in chosen)
+    strength = len(covered) / max(1, len(forms))
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        return f"{diffs[0].field}-changed" if diffs[0].field != "qualifier" else "qualifier-dropped", (
+            "source " + "; ".join(_describe_statement(d) for d in diffs)
+        )
+
+    said = f' and says "{_action_form(s.action, chosen)}"' if s.action else ""
+    return _verdict(claim, evidence, differences, strength, explain, f"source names {names}{said}")
+
+
+def _action_form(action: str, passages: list[Passage]) -> str:
+    for p in passages:
+        for form in lex.ACTIONS[action]:
+            if re.search(rf"\b{form}\b", p.normalized):
+                return form
+    return action
+
+
+def _same_body(name: str, covered: set[str], index: Index) -> bool:
+    forms = index.canonical(name)
+    return any(forms & index.canonical(other) for other in covered)
+
+
+def _limiters(s: Statement, passages: list[Passage]) -> list[Difference]:
+    found = []
+    for limiter in lex.LIMITERS:
+        if limiter in s.qualifiers:
+            continue
+        if any(re.search(rf"\b{limiter}\b", p.normalized) for p in passages):
+            found.append(Difference("qualifier", None, limiter))
+    return found
+
+
+def _describe_statement(d: Difference) -> str:
+    if d.field == "qualifier":
+        return f'limits it with "{d.source}", which the article drops'
+    if d.field in {"entity", "item"}:
+        return f'does not name "{d.article}"'
+    return _describe(d)
+
+
+def _judge_list(claim: Claim, s: Statement, index: Index) -> Verdict:
+    ranked = []
+    for passage in index.passages:
+        found = [item for item in s.items if _item_found(item, passage)]
+        ranked.append((len(found), index.similarity(claim.sentence, passage), passage, found))
+    if not ranked:
+        return _unsourced(claim, index, "no source lists these", "no-source-passage")
+    count, similarity, passage, found = max(ranked, key=lambda r: (r[0], r[1]))
+    if count * 2 < len(s.items):
+        return _unsourced(claim, index, "no source lists " + ", ".join(s.items), "no-source-passage")
+    differences = [Difference("item", item, None) for item in s.items if item not in found]
+    differences += _limiters(s, [passage])
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        return "list-changed", "source " + "; ".join(_describe_statement(d) for d in diffs)
+
+    return _verdict(
+        claim, (_evidence(passage, similarity),), differences, count / len(s.items), explain,
+        f"source lists the same {len(found)} things",
+    )  # fmt: skip
+
