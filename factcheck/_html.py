@@ -20,6 +20,22 @@ from dateutil import parser as dateparser
 
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "Locator",
+    "Tag",
+    "block_text",
+    "blocks",
+    "clean_title",
+    "decode",
+    "json_ld",
+    "link_href",
+    "main_container",
+    "meta",
+    "page_date",
+    "parse_date",
+    "soup_of",
+]
+
 # Elements that never hold a story's or a release's own words.
 CHROME = (
     "script, style, noscript, template, svg, nav, aside, footer, form, button, figure, "
@@ -71,8 +87,8 @@ def meta(soup: BeautifulSoup, *names: str) -> str | None:
 
 def link_href(soup: BeautifulSoup, rel: str) -> str | None:
     for tag in soup.find_all("link", href=True):
-        rels = tag.get("rel") or []
-        if rel in (rels if isinstance(rels, list) else [rels]):
+        rels = tag.get("rel")
+        if rels is not None and rel in (rels if isinstance(rels, list) else [rels]):
             href = tag.get("href")
             if isinstance(href, str) and href.strip():
                 return href.strip()

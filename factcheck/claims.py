@@ -59,7 +59,9 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     claims = []
     for number, (start, end, detail) in enumerate(found, 1):
         sentence = next((text[s:e] for s, e in sentence_spans if s <= start < e), text[start:end])
-        claims.append(Claim(id=f"c{number}", text=text[start:end], start=start, end=end, sentence=sentence, detail=detail))
+        claims.append(
+            Claim(id=f"c{number}", text=text[start:end], start=start, end=end, sentence=sentence, detail=detail)
+        )
     log.debug("%d claims in %s", len(claims), article.location)
     return tuple(claims)
 
@@ -100,17 +102,26 @@ class _Num:
     next_token: int  # index of the first token after the number
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None, *, masked: Iterable[Span] = ()) -> list[tuple[int, int, Quantity]]:
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, *, masked: Iterable[Span] = ()
+) -> list[tuple[int, int, Quantity]]:
     """Counted amounts in ``text[start:end]``, skipping ``masked`` spans."""
     end = len(text) if end is None else end
     masked = list(masked) + [(m.start(), m.end()) for m in _NOT_AMOUNTS.finditer(text, start, end)]
     found = []
     for s_start, s_end in sentences(text, start, end):
-        tokens = [(m.lastgroup or "other", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, s_start, s_end)]
+        tokens = [
+            (m.lastgroup or "other", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, s_start, s_end)
+        ]
         i = 0
         while i < len(tokens):
             num = _number_at(tokens, i)
-            if num is None or _overlaps((num.start, num.end), masked) or _is_label(tokens, i) or _is_year(tokens, i, num):
+            if (
+                num is None
+                or _overlaps((num.start, num.end), masked)
+                or _is_label(tokens, i)
+                or _is_year(tokens, i, num)
+            ):
                 i += 1
                 continue
             found.append(_quantity(text, tokens, i, num))
@@ -141,7 +152,16 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             if phrase in lex.VAGUE:
                 low, high = lex.VAGUE[phrase]
                 end = tokens[i + phrase.count(" ")][3]
-                return _Num(start, end, phrase, 12.0 if phrase == "a dozen" else None, low, high, None, i + phrase.count(" ") + 1)
+                return _Num(
+                    start,
+                    end,
+                    phrase,
+                    12.0 if phrase == "a dozen" else None,
+                    low,
+                    high,
+                    None,
+                    i + phrase.count(" ") + 1,
+                )
         parts = lowered.split("-")
         value = number_word("-".join(parts[:2])) if len(parts) >= 2 else None
         used = 2 if value is not None else 1
@@ -212,16 +232,16 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     seen_of = False
     while j < len(tokens) and len(np_words) < 7:
         group, word, w_start, w_end = tokens[j]
-        low = word.lower()
-        if group != "word" or low in lex.NP_STOP and not (low == "of" and not seen_of and np_words):
+        lowered = word.lower()
+        if group != "word" or (lowered in lex.NP_STOP and not (lowered == "of" and not seen_of and np_words)):
             break
-        if low == "of":
+        if lowered == "of":
             seen_of = True
-        elif low in lex.HEDGES and hedge is None:
-            hedge = low
+        elif lowered in lex.HEDGES and hedge is None:
+            hedge = lowered
             j += 1
             continue
-        elif np_words and low.endswith("ed") and not seen_of:
+        elif np_words and lowered.endswith("ed") and not seen_of:
             break  # "300 victims identified": a verb, not part of the noun
         elif word[0].isupper() and not word.isupper() and np_words:
             break
@@ -289,7 +309,9 @@ _DATES = re.compile(
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def find_dates(text: str, reference: date, start: int = 0, end: int | None = None, *, masked: Iterable[Span] = ()) -> list[tuple[int, int, DateSpan]]:
+def find_dates(
+    text: str, reference: date, start: int = 0, end: int | None = None, *, masked: Iterable[Span] = ()
+) -> list[tuple[int, int, DateSpan]]:
     """Dates and date ranges in ``text[start:end]``, resolved against ``reference``."""
     end = len(text) if end is None else end
     masked = list(masked)
@@ -325,7 +347,13 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         day = _one(m.group("single"), ref)
         return DateSpan(start=day, end=day, written=written)
     if m.group("month"):
-        first = dateparser.parse(re.sub(r"^in\s+", "", written, flags=re.I).replace(".", ""), default=datetime(ref.year, 1, 1)).date().replace(day=1)
+        first = (
+            dateparser.parse(
+                re.sub(r"^in\s+", "", written, flags=re.I).replace(".", ""), default=datetime(ref.year, 1, 1)
+            )
+            .date()
+            .replace(day=1)
+        )
         nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
         return DateSpan(start=first, end=nxt - timedelta(days=1), written=written)
     words = written.lower().split()
@@ -389,7 +417,9 @@ class QuoteSpan:
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|[A-Z]\.)"
 _NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:of\s+|for\s+|de\s+|van\s+)?{_NAME_WORD})*"
 _SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|told\s+[\w\s]{1,30}?)"
-_AFTER_SAID_NAME = re.compile(rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN})(?:,\s+(?P<title>[^.,;\u201c\"]{{3,90}}?))?\s*[.,;]")
+_AFTER_SAID_NAME = re.compile(
+    rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN})(?:,\s+(?P<title>[^.,;\u201c\"]{{3,90}}?))?\s*[.,;]"
+)
 _AFTER_NAME_SAID = re.compile(rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)\s+{_SAID}\s*[.,;]")
 _BEFORE = re.compile(
     rf"(?P<who>{_NAME_RUN}|He|She|They)(?:,\s+(?P<title>[^.,;\u201c\"]{{3,90}}?),)?\s+{_SAID}"
@@ -415,20 +445,25 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if opened is None and mark != "\u201d":
                 opened = pos
             elif opened is not None and mark != "\u201c":
-                quote = _attribute(text, opened, pos + 1, p_start, p_end, last_speaker, prev_quote)
+                quote = _attribute(
+                    text, start=opened, end=pos + 1, p_start=p_start, p_end=p_end, last=last_speaker, prev=prev_quote
+                )
                 spans.append(quote)
                 prev_quote = quote
                 if quote.speaker:
                     last_speaker = (quote.speaker, quote.title)
                 opened = None
         if opened is not None and p_end - opened > 20:
-            quote = _attribute(text, opened, p_end, p_start, p_end, last_speaker, prev_quote)
+            quote = _attribute(
+                text, start=opened, end=p_end, p_start=p_start, p_end=p_end, last=last_speaker, prev=prev_quote
+            )
             spans.append(quote)
     return spans
 
 
 def _attribute(
     text: str,
+    *,
     start: int,
     end: int,
     p_start: int,
@@ -436,7 +471,7 @@ def _attribute(
     last: tuple[str | None, str | None],
     prev: QuoteSpan | None,
 ) -> QuoteSpan:
-    closed = text[end - 1] in "\u201d\""
+    closed = text[end - 1] in '\u201d"'
     inner_start, inner_end = start + 1, end - 1 if closed else end
     inner = text[inner_start:inner_end].strip(" ,.;:")
     n_words = len(inner.split())
@@ -464,12 +499,12 @@ def _attribute(
     elif who is None and prev is not None:
         speaker, run_title = prev.speaker, prev.title  # a quote running on from the last
     title = " ".join(title.split()) if title and _is_title(title) else run_title
-    named = bool(who) and who.lower() not in _PRONOUNS
+    named = who is not None and who.lower() not in _PRONOUNS
     return QuoteSpan(start, end, inner_start, inner_end, speaker, title, attribution, attribution_before, named=named)
 
 
 def _split_name(run: str) -> tuple[str | None, str | None]:
-    """"HSI Executive Associate Director Katrina W. Berger" → (name, title)."""
+    """ "HSI Executive Associate Director Katrina W. Berger" → (name, title)."""
     words = run.split()
     last_title = max((i for i, w in enumerate(words) if w.lower().strip(".,") in lex.TITLE_WORDS), default=-1)
     name = " ".join(words[last_title + 1 :]) or None
@@ -488,7 +523,7 @@ def _quote_claims(text: str, q: QuoteSpan) -> list[tuple[int, int, Detail]]:
     parts = sentences(text, q.inner_start, q.inner_end) or [(q.inner_start, q.inner_end)]
     claims: list[tuple[int, int, Detail]] = []
     for n, (s, e) in enumerate(parts):
-        words = text[s:e].strip(" ,;:\u201c\u201d\"")
+        words = text[s:e].strip(' ,;:\u201c\u201d"')
         adjacent = q.attribution is not None and n == (0 if q.attribution_before else len(parts) - 1)
         here = adjacent and q.named
         start, end = s, e
@@ -503,9 +538,7 @@ def _quote_claims(text: str, q: QuoteSpan) -> list[tuple[int, int, Detail]]:
 
 # ------------------------------------------------------------------ statements
 
-_ENTITY = re.compile(
-    rf"\b(?:[A-Z]\.){{2,}}|{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?{_NAME_WORD})*"
-)
+_ENTITY = re.compile(rf"\b(?:[A-Z]\.){{2,}}|{_NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?{_NAME_WORD})*")
 _PAREN_ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,12})\)")
 _DATELINE_AT = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}\s*[\u2014\u2013-]{1,2}\s")
 
@@ -520,24 +553,32 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[tup
     end = len(text) if end is None else end
     found: list[tuple[int, int, str]] = []
     for m in _ENTITY.finditer(text, start, end):
-        pieces = _split_joined(m.group(), m.start())
-        for p_start, p_end, name in pieces:
-            words = name.split()
-            line_start = text.rfind("\n", 0, p_start) + 1
-            if _DATELINE_AT.match(text[line_start : line_start + 60]) and p_start < line_start + 45 and name.isupper():
-                continue  # "WASHINGTON —"
-            while words and words[0].lower().strip(".") in lex.NOT_ENTITIES:
-                p_start += len(words[0]) + 1
-                words = words[1:]
-            if not words or (len(words) == 1 and words[0].lower().strip(".") in lex.NOT_ENTITIES):
-                continue
-            name = " ".join(words).rstrip(".,") if not words[-1].endswith(".") or len(words[-1]) > 3 else " ".join(words)
-            if name.endswith("'s") or name.endswith("\u2019s"):
-                name = name[:-2]
-            if name.lower() in {"canadian", "american", "european", "british"}:
-                continue
-            found.append((p_start, p_start + len(name), name))
+        for piece_start, _, piece in _split_joined(m.group(), m.start()):
+            entity = _entity(text, piece_start, piece)
+            if entity:
+                found.append(entity)
     return found
+
+
+def _entity(text: str, start: int, name: str) -> tuple[int, int, str] | None:
+    """A capitalised run as an entity, without sentence-initial words; None if nothing is left."""
+    words = name.split()
+    line_start = text.rfind("\n", 0, start) + 1
+    if _DATELINE_AT.match(text[line_start : line_start + 60]) and start < line_start + 45 and name.isupper():
+        return None  # "WASHINGTON —"
+    while words and words[0].lower().strip(".") in lex.NOT_ENTITIES:
+        start += len(words[0]) + 1
+        words = words[1:]
+    if not words or (len(words) == 1 and words[0].lower().strip(".") in lex.NOT_ENTITIES):
+        return None
+    cleaned = " ".join(words)
+    if not words[-1].endswith(".") or len(words[-1]) > 3:
+        cleaned = cleaned.rstrip(".,")
+    if cleaned.endswith(("'s", "\u2019s")):
+        cleaned = cleaned[:-2]
+    if cleaned.lower() in {"canadian", "american", "european", "british"}:
+        return None
+    return start, start + len(cleaned), cleaned
 
 
 def _split_joined(run: str, offset: int) -> list[tuple[int, int, str]]:
@@ -553,9 +594,9 @@ def _split_joined(run: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def aliases(text: str) -> dict[str, str]:
-    """"Homeland Security Investigations (HSI)" → {"hsi": "homeland security investigations", …}."""
+    """ "Homeland Security Investigations (HSI)" → {"hsi": "homeland security investigations", …}."""
     table: dict[str, str] = {}
-    for s, e, name in find_entities(text):
+    for _, e, name in find_entities(text):
         m = _PAREN_ALIAS.match(text, e)
         if m:
             table[m.group(1).lower()] = name.lower()
@@ -584,12 +625,16 @@ def find_statement(text: str, start: int, end: int, masked: Iterable[Span] = ())
         e = max(y for _, y in spans)
         names = tuple(dict.fromkeys(n for _, _, n in entities))
         return s, e, Statement(entities=names, action=action[2], qualifiers=qualifiers)
-    m = _ENUMERATION.search(text, start, end)
-    if m:
-        items = _list_items(m.group("list"))
+    listed = _ENUMERATION.search(text, start, end)
+    if listed:
+        items = _list_items(listed.group("list"))
         if len(items) >= 3:
-            first = m.start() + m.group().find(items[0])
-            return first, m.end(), Statement(items=tuple(items), action=action[2] if action else None, qualifiers=qualifiers)
+            first = listed.start() + listed.group().find(items[0])
+            return (
+                first,
+                listed.end(),
+                Statement(items=tuple(items), action=action[2] if action else None, qualifiers=qualifiers),
+            )
     return None
 
 

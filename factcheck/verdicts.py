@@ -13,6 +13,8 @@ import logging
 import re
 from collections.abc import Callable
 
+import attrs
+
 from factcheck import _lexicon as lex
 from factcheck._text import lemma, norm, words
 from factcheck.config import Settings
@@ -264,7 +266,10 @@ def _quote_words(text: str) -> list[str]:
     return out
 
 
-def _align(article: list[str], source: list[str]) -> tuple[float, int, int, list[tuple[str, int, int, int, int]]]:
+_Op = tuple[str, int, int, int, int]
+
+
+def _align(article: list[str], source: list[str]) -> tuple[float, int, int, list[_Op]]:
     """Best window of ``source`` for ``article``: (ratio, window start, end, opcodes)."""
     matcher = difflib.SequenceMatcher(None, article, source, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
@@ -277,13 +282,18 @@ def _align(article: list[str], source: list[str]) -> tuple[float, int, int, list
     gaps = sum(1 for w in article if w == _GAP)
     matched = sum(b.size for b in matcher.get_matching_blocks())
     ratio = 2 * matched / max(1, len(article) - gaps + len(window))
-    ops = [(tag, i1, i2, lo + j1, lo + j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    ops: list[_Op] = [
+        (tag, i1, i2, lo + j1, lo + j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"
+    ]
     return min(1.0, ratio), lo, hi, ops
 
 
 def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Verdict:
     article_words = _quote_words(q.words)
-    best: tuple[float, SourceQuote, list[str], list[tuple[int, int]], int, int, list[tuple[str, int, int, int, int]]] | None = None
+    best: (
+        tuple[float, SourceQuote, list[str], list[tuple[int, int]], int, int, list[tuple[str, int, int, int, int]]]
+        | None
+    ) = None
     for sq in index.quotes:
         inner = sq.text[sq.span.inner_start : sq.span.inner_end]
         spans = [(m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+(?:'[a-z0-9]+)*", norm_same_length(inner))]
@@ -299,14 +309,19 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
     passage = sq.text[start:end]
     evidence = Evidence(sq.source.id, passage, start, end, round(ratio, 2))
     differences: list[Difference] = []
-    for tag, i1, i2, j1, j2 in ops:
+    for _tag, i1, i2, j1, j2 in ops:
         said = [w for w in article_words[i1:i2] if w != _GAP]
         if i2 - i1 and not said:
             continue  # a marked ellipsis stands for the words it leaves out
         differences.append(Difference("quote", " ".join(said) or None, " ".join(source_words[j1:j2]) or None))
     if q.attributed_here and q.speaker and sq.span.speaker and _name_differs(q.speaker, sq.span.speaker):
         differences.append(Difference("speaker", q.speaker, sq.span.speaker))
-    if q.attributed_here and q.title and sq.span.title and _title_words(q.title, index) != _title_words(sq.span.title, index):
+    if (
+        q.attributed_here
+        and q.title
+        and sq.span.title
+        and _title_words(q.title, index) != _title_words(sq.span.title, index)
+    ):
         differences.append(Difference("title", q.title, sq.span.title))
     speaker = sq.span.speaker or "an unnamed speaker"
 
@@ -354,7 +369,11 @@ def _title_words(title: str, index: Index) -> list[str]:
 
 
 def _item_found(item: str, passage: Passage) -> bool:
-    content = [lemma(w) for w in words(item) if w not in {"online", "assorted", "various", "other", "several", "different", "many", "some"}]
+    content = [
+        lemma(w)
+        for w in words(item)
+        if w not in {"online", "assorted", "various", "other", "several", "different", "many", "some"}
+    ]
     hits = sum(1 for w in content if w in passage.lemma_set)
     return bool(content) and hits * 2 >= len(content)
 
@@ -367,36 +386,21 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
     if s.items:
         return _judge_list(claim, s, index)
     forms = {name: index.canonical(name) for name in s.entities}
-    best: tuple[int, float, list[Passage], set[str], bool] | None = None
     by_source: dict[str, list[Passage]] = {}
     for passage in index.passages:
         by_source.setdefault(passage.source.id, []).append(passage)
-    for passages in by_source.values():
-        chosen: list[Passage] = []
-        covered: set[str] = set()
-        has_action = False
-        for _ in range(3):
-            def gain(p: Passage) -> tuple[int, float]:
-                new = {n for n, f in forms.items() if n not in covered and mentions(p, f)}
-                bonus = 1 if s.action and not has_action and _action_in(s.action, p) else 0
-                return len(new) + bonus, index.similarity(claim.sentence, p)
-
-            candidate = max(passages, key=gain)
-            if gain(candidate)[0] == 0:
-                break
-            chosen.append(candidate)
-            covered |= {n for n, f in forms.items() if mentions(candidate, f)}
-            has_action = has_action or bool(s.action and _action_in(s.action, candidate))
-        if chosen:
-            score = (len(covered) + has_action, max(index.similarity(claim.sentence, p) for p in chosen))
-            if best is None or score > (len(best[3]) + best[4], best[1]):
-                best = (0, score[1], chosen, covered, has_action)
+    covers = [_cover(passages, forms, s.action, claim, index) for passages in by_source.values()]
+    best = max(covers, key=lambda c: (len(c.named) + c.acted, c.similarity), default=None)
     names = ", ".join(s.entities)
-    if best is None or (s.action and not best[4]) or len(best[3]) * 2 < len(forms):
+    if best is None or not best.passages or (s.action and not best.acted) or len(best.named) * 2 < len(forms):
         doing = f" {s.action}" if s.action else ""
         return _unsourced(claim, index, f"no source says that {names}{doing}", "no-source-passage")
-    _, _, chosen, covered, _ = best
-    differences = [Difference("entity", name, None) for name in s.entities if name not in covered and not _same_body(name, covered, index)]
+    chosen, covered = best.passages, best.named
+    differences = [
+        Difference("entity", name, None)
+        for name in s.entities
+        if name not in covered and not _same_body(name, covered, index)
+    ]
     differences += _limiters(s, chosen)
     evidence = tuple(_evidence(p, index.similarity(claim.sentence, p)) for p in chosen)
     strength = len(covered) / max(1, len(forms))
@@ -416,6 +420,39 @@ def _action_form(action: str, passages: list[Passage]) -> str:
             if re.search(rf"\b{form}\b", p.normalized):
                 return form
     return action
+
+
+@attrs.frozen
+class _Cover:
+    passages: list[Passage]
+    named: set[str]
+    acted: bool
+    similarity: float
+
+
+def _cover(
+    passages: list[Passage], forms: dict[str, set[str]], action: str | None, claim: Claim, index: Index
+) -> _Cover:
+    """Up to three passages of one source that together name the most of the claim's bodies."""
+    chosen: list[Passage] = []
+    named: set[str] = set()
+    acted = False
+    for _ in range(3):
+        gains = []
+        for p in passages:
+            new = {n for n, f in forms.items() if n not in named and mentions(p, f)}
+            act = bool(action and not acted and _action_in(action, p))
+            gains.append((len(new) + act, index.similarity(claim.sentence, p), p, new, act))
+        if not gains:
+            break
+        gain, _, passage, new, act = max(gains, key=lambda g: (g[0], g[1]))
+        if gain == 0:
+            break
+        chosen.append(passage)
+        named |= new
+        acted = acted or act
+    similarity = max((index.similarity(claim.sentence, p) for p in chosen), default=0.0)
+    return _Cover(chosen, named, acted, similarity)
 
 
 def _same_body(name: str, covered: set[str], index: Index) -> bool:
@@ -461,4 +498,3 @@ def _judge_list(claim: Claim, s: Statement, index: Index) -> Verdict:
         claim, (_evidence(passage, similarity),), differences, count / len(s.items), explain,
         f"source lists the same {len(found)} things",
     )  # fmt: skip
-

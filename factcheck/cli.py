@@ -1,0 +1,118 @@
+"""The command line: arguments → Settings → ``factcheck.check`` → a format → an exit status.
+
+Exit status (DESIGN.md): 0 nothing at or above ``--fail-on``; 1 findings at
+or above it; 2 the command could not run. Errors are one line on stderr,
+never a traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from factcheck import __version__
+from factcheck.config import Settings
+from factcheck.errors import FactcheckError, UsageError
+from factcheck.formats import FORMATS, require
+from factcheck.pipeline import check
+from factcheck.records import Label, Report
+
+__all__ = ["main"]
+
+log = logging.getLogger("factcheck")
+
+FAIL_LEVELS = {"altered": (Label.ALTERED,), "unsourced": (Label.ALTERED, Label.UNSOURCED), "never": ()}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line on stderr, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"factcheck: error: {message} (see '{self.prog} --help')\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="factcheck", description="Check a news article's claims against the primary sources.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    run = commands.add_parser(
+        "check", help="check one article", description="Check one article's claims against its sources."
+    )
+    run.add_argument("article", metavar="ARTICLE", help="a .html, .htm, .md or .txt file, or - for standard input")
+    run.add_argument("--source", dest="sources", metavar="SRC", action="append", default=[],
+                     help="a release page or a folder of them (.html, .txt); may repeat")  # fmt: skip
+    run.add_argument("--format", default="text", metavar="FMT", help=f"one of: {', '.join(FORMATS)} (default: text)")
+    run.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    run.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="altered",
+                     help="exit 1 when a claim is at or above this level (default: altered)")  # fmt: skip
+    run.add_argument("--offline", action="store_true", help="never use the network")
+    run.add_argument("--no-discover", action="store_true", help="use only the sources given")
+    run.add_argument("--cache-dir", metavar="DIR", type=Path, help="where fetched pages are cached")
+    run.add_argument("--config", metavar="FILE", help="a configuration file")
+    run.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    run.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.INFO if args.verbose else logging.WARNING,
+        format="factcheck: %(levelname)s: %(message)s",
+    )
+    try:
+        return _check(args)
+    except FactcheckError as exc:
+        if args.debug:
+            raise
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+
+
+def _check(args: argparse.Namespace) -> int:
+    renderer = require(args.format)
+    if args.config:
+        raise UsageError("configuration files (--config) are not available yet")
+    _refuse_overwrite(args.output, [args.article, *args.sources])
+    settings = Settings(discover=not args.no_discover, offline=args.offline, cache_dir=args.cache_dir)
+    report = check(args.article, args.sources, settings=settings)
+    if args.output:
+        try:
+            Path(args.output).write_text(renderer(report, False), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output!r}: {exc.strerror or exc}") from exc
+    else:
+        sys.stdout.write(renderer(report, _colour(args.format)))
+    return exit_status(report, args.fail_on)
+
+
+def exit_status(report: Report, fail_on: str) -> int:
+    """1 when any verdict is at or above the fail level, else 0."""
+    failing = FAIL_LEVELS[fail_on]
+    return 1 if any(v.label in failing for v in report.verdicts) else 0
+
+
+def _colour(fmt: str) -> bool:
+    return fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _refuse_overwrite(output: str | None, inputs: list[str]) -> None:
+    """Never write the report over what the user gave us to read."""
+    if not output:
+        return
+    target = Path(output).resolve()
+    for given in inputs:
+        if given == "-":
+            continue
+        path = Path(given).resolve()
+        if target == path or (path.is_dir() and path in target.parents):
+            raise UsageError(f"--output {output!r} would overwrite the input {given!r}")

@@ -1,0 +1,104 @@
+"""Renderers of a Report: ``text`` for people at a terminal, ``json`` for programs.
+
+Every format named in DESIGN.md is known here; those whose issue has not
+landed yet say so plainly instead of printing something half-made.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+
+from factcheck.errors import UsageError
+from factcheck.records import Label, Report, Verdict
+
+__all__ = ["FORMATS", "render", "require"]
+
+FORMATS = ("text", "json", "markdown", "sarif", "junit", "github", "claimreview", "html")
+
+_ORDER = (Label.ALTERED, Label.UNSOURCED, Label.SUPPORTED)
+_COLOURS = {Label.ALTERED: "31", Label.UNSOURCED: "33", Label.SUPPORTED: "32"}
+
+
+def require(fmt: str) -> Callable[[Report, bool], str]:
+    """The renderer of ``fmt``; UsageError for an unknown format or one not built yet."""
+    renderers: dict[str, Callable[[Report, bool], str]] = {"text": render_text, "json": render_json}
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt not in renderers:
+        raise UsageError(f"format {fmt} is not available yet")
+    return renderers[fmt]
+
+
+def render(report: Report, fmt: str, *, colour: bool = False) -> str:
+    """The report in format ``fmt``."""
+    return require(fmt)(report, colour)
+
+
+def render_json(report: Report, colour: bool = False) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_text(report: Report, colour: bool = False) -> str:
+    """A report an editor reads top to bottom: what is wrong first, each with its citation."""
+
+    def paint(code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+    article = report.article
+    lines = [paint("1", article.title or article.location)]
+    published = f", published {article.published.isoformat()}" if article.published else ""
+    lines.append(f"{article.location}{published}")
+    lines.append("")
+    lines.append("Sources")
+    for s in report.sources:
+        if s.ok:
+            meta = ", ".join(x for x in (s.publisher, s.published.isoformat() if s.published else None) if x)
+            lines.append(f"  {s.id}  {s.title or s.location}" + (f" ({meta})" if meta else ""))
+            lines.append(f"      {s.url}")
+        else:
+            lines.append(f"  {s.id}  {paint('31', 'failed')}: {s.location}: {s.error}")
+    for note in report.notes:
+        lines.extend(textwrap.wrap(f"note: {note}", 88, initial_indent="  ", subsequent_indent="    "))
+    for label in _ORDER:
+        verdicts = [v for v in report.verdicts if v.label is label]
+        if not verdicts:
+            continue
+        lines.append("")
+        lines.append(paint(_COLOURS[label] + ";1", f"{label.value.upper()} ({len(verdicts)})"))
+        for v in verdicts:
+            lines.extend(_verdict_lines(v, report, paint))
+    lines.append("")
+    counts = ", ".join(
+        f"{report.count(label)} {label.value}" for label in (Label.SUPPORTED, Label.ALTERED, Label.UNSOURCED)
+    )
+    lines.append(f"{len(report.verdicts)} claims: {counts}")
+    return "\n".join(lines) + "\n"
+
+
+def _verdict_lines(v: Verdict, report: Report, paint: Callable[[str, str], str]) -> list[str]:
+    line, column = report.article.position(v.claim.start)
+    out = [f"  {line}:{column}  {v.claim.kind.value:<9} {_clip(v.claim.text, 70)}"]
+    for e in v.evidence:
+        out.extend(
+            textwrap.wrap(
+                f"source {e.source}: “{_clip(e.passage, 200)}”",
+                100,
+                initial_indent="      ",
+                subsequent_indent="        ",
+            )
+        )
+    for d in v.differences:
+        out.append(f"      differs in {d.field}: article {_show(d.article)}, source {_show(d.source)}")
+    out.extend(textwrap.wrap(f"→ {v.explanation}", 100, initial_indent="      ", subsequent_indent="        "))
+    return out
+
+
+def _show(value: str | None) -> str:
+    return "—" if value is None else f"“{value}”"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

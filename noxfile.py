@@ -1,0 +1,34 @@
+"""Every check CI runs, one session each: ``nox`` runs them all, ``nox -s NAME`` one."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = True
+
+LINT = ["ruff>=0.6"]
+TYPES = ["mypy>=1.11", "types-python-dateutil", "types-PyYAML", "nox"]
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite, offline, against the installed package."""
+    session.install(".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff: lint rules and formatting."""
+    session.install(*LINT)
+    session.run("ruff", "check", "factcheck", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "factcheck", "tests", "noxfile.py")
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the package and this file."""
+    session.install(".", *TYPES)
+    session.run("mypy", "--strict", "factcheck", "noxfile.py")
