@@ -153,6 +153,7 @@ def article_from_markdown(markdown: str, *, location: str = "<markdown>", sha256
     origin: list[int] = []
     if title and (pos := markdown.find(title, 0, body_start)) >= 0:
         _emit(out, origin, title, pos)
+    headline_end = len(out)
     in_fence = False
     in_comment = False
     offset = body_start
@@ -186,7 +187,7 @@ def article_from_markdown(markdown: str, *, location: str = "<markdown>", sha256
         if re.match(r"^\s{0,3}#", stripped):
             _paragraph_break(out, origin, offset)
     text = "".join(out).rstrip()
-    _require_text(text, location)
+    _require_text(text[headline_end:], location)  # a title alone is not a story
     return Article(
         text=text,
         raw=markdown,

@@ -228,6 +228,10 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             break
     # The counted noun phrase: "probable identifications of previously unknown victims".
     j = num.next_token
+    if num.unit == "percent" and j < len(tokens) and tokens[j][1].lower() == "of":
+        j += 1  # "40 percent of the material": the share is of the material
+        while j < len(tokens) and tokens[j][1].lower() in {"the", "a", "an", "its", "their", "all"}:
+            j += 1
     np_words: list[tuple[str, int, int]] = []
     seen_of = False
     while j < len(tokens) and len(np_words) < 7:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 import attrs
+from rapidfuzz import fuzz
 
 from factcheck import _lexicon as lex
 from factcheck._text import lemma, norm, words
@@ -33,7 +34,27 @@ from factcheck.records import (
 
 log = logging.getLogger(__name__)
 
-__all__ = ["judge"]
+__all__ = ["REASONS", "judge"]
+
+# Every reason code a verdict can carry, with what it means (docs/verdicts.md lists them all).
+REASONS: dict[str, str] = {
+    "supported": "a source states the same fact",
+    "hedge-changed": "a hedge (probable, alleged, …) of the source is missing, or one was added",
+    "qualifier-changed": "the figure is right but its qualifier (more than, at least, …) is not",
+    "number-changed": "the source gives another figure for the same thing",
+    "counted-noun-changed": "the figure counts another thing in the source (identifications, not children)",
+    "date-changed": "the source gives another date for the same event",
+    "quote-reworded": "the quoted words are not the source's words",
+    "speaker-changed": "the source attributes the quote to someone else",
+    "name-changed": "the speaker's name is spelt differently",
+    "title-changed": "the speaker's title differs from the source's",
+    "entity-changed": "the statement names a body the source does not",
+    "qualifier-dropped": "the source limits the statement (in some cases, …) and the article does not",
+    "list-changed": "the list has items the source does not give",
+    "no-source-passage": "no passage of any usable source speaks to the claim",
+    "term-not-in-source": "no source uses the quoted term",
+    "quote-not-in-source": "no source contains the quoted words",
+}
 
 
 def judge(claim: Claim, index: Index, settings: Settings | None = None) -> Verdict:
@@ -93,7 +114,6 @@ _FIELD_REASON = {
     "qualifier": "qualifier-changed",
     "value": "number-changed",
     "noun": "counted-noun-changed",
-    "unit": "unit-changed",
 }
 
 
@@ -132,10 +152,14 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
     ranked: list[tuple[int, bool, float, Passage, Quantity]] = []
     for passage in index.passages:
         for sq in passage.quantities:
-            match = _noun_match(q, sq)
+            holds = _holds(q, sq, settings.about_tolerance)
+            similarity = index.similarity(claim.sentence, passage)
+            if q.head or q.unit:
+                match = _noun_match(q, sq)
+            else:  # "Nineteen were wanted": the thing counted is only in the context
+                match = 2 if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
             if match:
-                holds = _holds(q, sq, settings.about_tolerance)
-                ranked.append((match, holds, index.similarity(claim.sentence, passage), passage, sq))
+                ranked.append((match, holds, similarity, passage, sq))
     if not ranked:
         what = f"{q.written} {q.noun}".strip()
         return _unsourced(claim, index, f"no source gives a figure for {_quoted(what)}")
@@ -187,7 +211,7 @@ def _describe(d: Difference) -> str:
         return f"{d.article} where the source has {d.source}"
     if d.field == "date":
         return f"{d.article} where the source has {d.source}"
-    if d.field in {"title", "speaker"}:
+    if d.field in {"title", "speaker", "name"}:
         return f"{d.field} {_quoted(d.article)} where the source has {_quoted(d.source)}"
     if d.field in {"entity", "item"}:
         return f'the source does not name "{d.article}"'
@@ -314,8 +338,10 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         if i2 - i1 and not said:
             continue  # a marked ellipsis stands for the words it leaves out
         differences.append(Difference("quote", " ".join(said) or None, " ".join(source_words[j1:j2]) or None))
-    if q.attributed_here and q.speaker and sq.span.speaker and _name_differs(q.speaker, sq.span.speaker):
-        differences.append(Difference("speaker", q.speaker, sq.span.speaker))
+    if q.attributed_here and q.speaker and sq.span.speaker:
+        field = _name_difference(q.speaker, sq.span.speaker)
+        if field:
+            differences.append(Difference(field, q.speaker, sq.span.speaker))
     if (
         q.attributed_here
         and q.title
@@ -352,8 +378,15 @@ def _word_change(d: Difference) -> str:
     return f'"{d.source}" became "{d.article}"'
 
 
-def _name_differs(a: str, b: str) -> bool:
-    return norm(a).replace(".", "") != norm(b).replace(".", "")
+def _name_difference(article: str, source: str) -> str | None:
+    """None for the same person ("Berger", "Katrina Berger"); "name" for a misspelling; else "speaker"."""
+    said = [w for w in words(article) if len(w) > 1]
+    real = [w for w in words(source) if len(w) > 1]
+    if said == real or (said and set(said) <= set(real) and said[-1] == real[-1]):
+        return None
+    if fuzz.ratio(" ".join(said), " ".join(real)) >= 80:
+        return "name"
+    return "speaker"
 
 
 def _title_words(title: str, index: Index) -> list[str]:

@@ -1,0 +1,30 @@
+"""Shared paths and helpers. The network is blocked for the whole run (pytest-socket, see pyproject)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+CASES = FIXTURES / "cases"
+SHARED = ROOT.parent / "shared"
+REPORT_SCHEMA = SHARED / "schemas" / "report-1.schema.json"
+
+
+@pytest.fixture(scope="session")
+def report_schema() -> dict[str, Any]:
+    """The JSON report contract, read from the project's shared folder."""
+    if not REPORT_SCHEMA.exists():
+        pytest.fail(f"the shared report schema is missing: {REPORT_SCHEMA}")
+    return json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def renewed_hope() -> tuple[Path, Path]:
+    """The Renewed Hope case: (article, sources folder)."""
+    case = CASES / "renewed-hope"
+    return case / "article.html", case / "sources"

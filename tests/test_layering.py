@@ -1,0 +1,36 @@
+"""Dependencies run one way: records/errors/config ← stages ← pipeline ← cli (STYLE.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "factcheck"
+STAGES = ["article", "claims", "sources", "evidence", "verdicts", "report", "formats"]
+LEAVES = ["records", "errors", "config", "_text", "_lexicon", "_html"]
+
+
+def _imports(module: str) -> set[str]:
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("factcheck"):
+            found.add(node.module.split(".")[1] if "." in node.module else "")
+            found.update(a.name for a in node.names if node.module == "factcheck")
+    return found
+
+
+@pytest.mark.parametrize("module", STAGES + LEAVES)
+def test_no_stage_imports_the_cli_or_the_pipeline(module: str) -> None:
+    assert not _imports(module) & {"cli", "pipeline"}
+
+
+@pytest.mark.parametrize("module", ["errors", "config", "_text", "_lexicon"])
+def test_leaves_import_no_stage(module: str) -> None:
+    assert not _imports(module) & set(STAGES)
+
+
+def test_cli_calls_the_library_entry_point() -> None:
+    assert "pipeline" in _imports("cli")

@@ -1,0 +1,200 @@
+"""Per-kind comparison: one article sentence against one release, the label and what differs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck import Article, Label, Settings, Source, check
+from factcheck.records import Kind, Verdict
+from factcheck.verdicts import REASONS
+
+RELEASE = """HSI and partners finish victim identification surge
+
+Release Date: August 9, 2023
+
+WASHINGTON — The surge began July 17 and ended Aug. 4. It was led by Homeland Security Investigations (HSI).
+
+The work produced 311 probable identifications of previously unknown victims, including 14 positive contacts.
+
+Analysts generated more than 100 leads. Agents also seized 2,300 devices and 40 percent of the material was new.
+
+In some cases, arrests of active abusers have already taken place in the United States and Canada.
+
+Partners included the FBI, Interpol and Europol. Offenders used forums, websites, email and chat rooms.
+
+“We will not stop until every child is safe,” said HSI Executive Associate Director Katrina W. Berger.
+"""
+
+
+def _verdict(sentence: str, kind: Kind, release: str = RELEASE, **settings: object) -> Verdict:
+    article = Article.from_text(sentence, published=date(2023, 8, 10))
+    source = Source.from_text(release, url="https://www.ice.gov/news/releases/surge")
+    report = check(article, [source], settings=Settings(**settings))  # type: ignore[arg-type]
+    found = [v for v in report.verdicts if v.claim.kind is kind]
+    assert found, f"no {kind.value} claim in {sentence!r}: {[v.claim.text for v in report.verdicts]}"
+    assert found[0].reason in REASONS  # every code is documented
+    return found[0]
+
+
+QUANTITIES = [
+    ("exact", "Investigators made 311 probable identifications of victims.", Label.SUPPORTED, None),
+    ("hedge dropped", "Investigators identified 311 victims.", Label.ALTERED, "hedge"),
+    ("hedge dropped, other noun", "They found 311 children.", Label.ALTERED, "hedge"),
+    ("more than, true", "There were more than 300 probable identifications of victims.", Label.SUPPORTED, None),
+    ("more than, false", "There were more than 400 probable identifications of victims.", Label.ALTERED, "value"),
+    ("at least", "At least 311 probable identifications of victims were made.", Label.SUPPORTED, None),
+    ("about within 5%", "About 300 probable identifications of victims were made.", Label.SUPPORTED, None),
+    ("about too far", "About 250 probable identifications of victims were made.", Label.ALTERED, "value"),
+    ("nearly", "Nearly 320 probable identifications of victims were made.", Label.SUPPORTED, None),
+    ("number changed", "Investigators made 312 probable identifications of victims.", Label.ALTERED, "value"),
+    ("qualifier dropped", "Analysts generated 100 leads.", Label.ALTERED, "qualifier"),
+    ("qualifier kept", "Analysts generated more than 100 leads.", Label.SUPPORTED, None),
+    ("separators", "Agents seized 2,300 devices.", Label.SUPPORTED, None),
+    ("rounding with over", "Agents seized over 2,000 devices.", Label.SUPPORTED, None),
+    ("percent", "About 40 percent of the material was new.", Label.SUPPORTED, None),
+    ("nothing speaks to it", "Police questioned 45 suspects.", Label.UNSOURCED, None),
+    ("duration without a range", "It was a three-week operation.", Label.UNSOURCED, None),
+    ("hedge added", "They made 14 possible positive contacts.", Label.ALTERED, "hedge"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "label", "field"), [q[1:] for q in QUANTITIES], ids=[q[0] for q in QUANTITIES])
+def test_quantity(sentence: str, label: Label, field: str | None) -> None:
+    verdict = _verdict(sentence, Kind.QUANTITY)
+    assert verdict.label is label, verdict.explanation
+    if field:
+        assert field in {d.field for d in verdict.differences}, verdict.differences
+    if label is Label.UNSOURCED:
+        assert not verdict.evidence
+    else:
+        assert verdict.evidence
+        assert verdict.evidence[0].source == "s1"
+
+
+def test_about_tolerance_is_a_setting() -> None:
+    sentence = "About 290 probable identifications of victims were made."
+    assert _verdict(sentence, Kind.QUANTITY).label is Label.ALTERED
+    assert _verdict(sentence, Kind.QUANTITY, about_tolerance=0.1).label is Label.SUPPORTED
+
+
+def test_hedge_explanation_names_the_missing_word() -> None:
+    verdict = _verdict("Investigators identified 311 victims.", Kind.QUANTITY)
+    assert "probable" in verdict.explanation
+    assert verdict.reason == "hedge-changed"
+
+
+DATES = [
+    ("start date", "The surge began on July 17.", Label.SUPPORTED),
+    ("start date off by one", "The surge began on July 18.", Label.ALTERED),
+    ("end date", "It ended on Aug. 4.", Label.SUPPORTED),
+    ("no such date", "Officials met on June 2.", Label.UNSOURCED),
+]
+
+
+@pytest.mark.parametrize(("sentence", "label"), [d[1:] for d in DATES], ids=[d[0] for d in DATES])
+def test_date(sentence: str, label: Label) -> None:
+    assert _verdict(sentence, Kind.DATE).label is label
+
+
+QUOTES = [
+    ("verbatim", "“We will not stop until every child is safe,” said Katrina W. Berger.", Label.SUPPORTED, None),
+    (
+        "typographic quotes and case",
+        '"we will not stop until every child is safe," Berger said.',
+        Label.SUPPORTED,
+        None,
+    ),
+    (
+        "one word changed",
+        "“We will not rest until every child is safe,” said Katrina W. Berger.",
+        Label.ALTERED,
+        "quote",
+    ),
+    (
+        "middle initial left out",
+        "“We will not stop until every child is safe,” said Katrina Berger.",
+        Label.SUPPORTED,
+        None,
+    ),
+    ("name misspelt", "“We will not stop until every child is safe,” said Katrina W. Burger.", Label.ALTERED, "name"),
+    ("marked ellipsis", "“We will not stop … every child is safe,” said Katrina W. Berger.", Label.SUPPORTED, None),
+    (
+        "title words swapped",
+        "“We will not stop until every child is safe,” said Katrina W. Berger, associate executive director of HSI.",
+        Label.ALTERED,
+        "title",
+    ),
+    (
+        "title right",
+        "“We will not stop until every child is safe,” said Katrina W. Berger, executive associate director of HSI.",
+        Label.SUPPORTED,
+        None,
+    ),
+    (
+        "someone else",
+        "“We will not stop until every child is safe,” said John Smith, director of the FBI.",
+        Label.ALTERED,
+        "speaker",
+    ),
+    ("not in the source", "“Nobody will escape justice,” said Katrina W. Berger.", Label.UNSOURCED, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "label", "field"), [q[1:] for q in QUOTES], ids=[q[0] for q in QUOTES])
+def test_quote(sentence: str, label: Label, field: str | None) -> None:
+    verdict = _verdict(sentence, Kind.QUOTE)
+    assert verdict.label is label, (verdict.explanation, verdict.differences)
+    if field:
+        assert field in {d.field for d in verdict.differences}
+
+
+def test_quote_differences_are_word_level() -> None:
+    verdict = _verdict("“We will not rest until every child is safe,” said Katrina W. Berger.", Kind.QUOTE)
+    assert verdict.differences[0].article == "rest"
+    assert verdict.differences[0].source == "stop"
+    assert "stop" in verdict.explanation
+    assert "rest" in verdict.explanation
+
+
+STATEMENTS = [
+    ("lead and partners", "HSI led the effort with the FBI, Interpol and Europol.", Label.SUPPORTED, None),
+    ("limiter dropped", "Abusers have been arrested in the United States and Canada.", Label.ALTERED, "qualifier"),
+    ("limiter kept", "In some cases, abusers were arrested in Canada and the United States.", Label.SUPPORTED, None),
+    ("list", "Offenders met on forums, websites, email and chat rooms.", Label.SUPPORTED, None),
+    (
+        "list with an extra item",
+        "Offenders met on forums, websites, gaming consoles and chat rooms.",
+        Label.ALTERED,
+        "item",
+    ),
+    ("partner added", "HSI led the effort with the FBI, Interpol and Scotland Yard.", Label.ALTERED, "entity"),
+    ("unrelated", "The RCMP arrested a man in Manitoba.", Label.UNSOURCED, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "label", "field"), [s[1:] for s in STATEMENTS], ids=[s[0] for s in STATEMENTS])
+def test_statement(sentence: str, label: Label, field: str | None) -> None:
+    verdict = _verdict(sentence, Kind.STATEMENT)
+    assert verdict.label is label, (verdict.explanation, verdict.differences)
+    if field:
+        assert field in {d.field for d in verdict.differences}
+
+
+def test_terms() -> None:
+    assert _verdict("Investigators worked on the “positive contacts” for weeks.", Kind.QUOTE).label is (Label.SUPPORTED)
+    assert _verdict("The files came from the “dark web” and elsewhere.", Kind.QUOTE).label is Label.UNSOURCED
+
+
+def test_scores_and_similarities_are_fractions() -> None:
+    for sentence, kind in [("They found 311 children.", Kind.QUANTITY), ("The surge began on July 17.", Kind.DATE)]:
+        verdict = _verdict(sentence, kind)
+        assert 0 <= verdict.score <= 1
+        assert all(0 <= e.similarity <= 1 for e in verdict.evidence)
+
+
+def test_a_later_release_is_not_evidence() -> None:
+    later = RELEASE.replace("August 9, 2023", "March 12, 2024")
+    verdict = _verdict("The surge began on July 17.", Kind.DATE, release=later)
+    assert verdict.label is Label.UNSOURCED
