@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, Tag
 from bs4.dammit import UnicodeDammit
 from dateutil import parser as dateparser
 
@@ -186,22 +186,31 @@ def _in_chrome(tag: Tag, top: Tag) -> bool:
 
 
 def blocks(container: Tag, names: tuple[str, ...] = BLOCKS) -> list[Tag]:
-    """The text blocks of a container, in order, outside any chrome, not nested."""
+    """The text blocks of a container, in order, outside any chrome.
+
+    A block that holds other blocks counts for its own words only: html.parser
+    nests a ``<p>`` left unclosed around the next one, and both must be kept.
+    """
     chrome = set(map(id, container.select(CHROME)))
     found: list[Tag] = []
     for tag in container.find_all(names):
         if any(id(p) in chrome for p in [tag, *tag.parents]):
             continue
-        if any(p in found for p in tag.parents if p is not container):
-            continue  # a <p> inside an <li> we already have
-        if tag.find(names):
-            continue  # a wrapper of other blocks: take the inner ones
-        found.append(tag)
+        if block_text(tag, names):
+            found.append(tag)
     return found
 
 
-def block_text(tag: Tag) -> str:
-    return " ".join(tag.get_text().split())
+def block_text(tag: Tag, names: tuple[str, ...] = BLOCKS) -> str:
+    """The block's own words, whitespace collapsed, without those of blocks inside it."""
+    parts: list[str] = []
+    for string in tag.find_all(string=True):
+        if isinstance(string, Comment) or string.find_parent(["script", "style", "template"]):
+            continue
+        owner = string.find_parent(names)
+        if owner is tag:
+            parts.append(str(string))
+    return " ".join("".join(parts).split())
 
 
 class Locator:

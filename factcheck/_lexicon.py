@@ -100,7 +100,12 @@ NP_STOP = frozenset(
     across during after before since until within among between through throughout
     over under about against toward towards per via including included includes like
     such who's it its their his her they them he she we us our you your this these
-    those there here also already still now then so if not no than""".split()
+    those there here also already still now then so if not no than
+    took take takes made make makes gave give gives got get gets went go goes came come
+    comes said say says told tell tells found find finds saw see sees held hold holds
+    left leave leaves ran run runs began begin begins sent send sends kept keep keeps
+    brought bring brings remain remains face faces need needs work works live lives
+    received receive receives lost lose loses won win wins paid pay pays""".split()
 )
 
 # Groups of counted nouns that speak of the same kind of thing but are not the same word.

@@ -97,15 +97,23 @@ def lemma(word: str) -> str:
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"  # "identified" -> "identify"
     for suffix in ("ed", "ing"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            stem = w[: -len(suffix)]
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-                stem = stem[:-1]  # "committed" -> "commit"
-            elif stem.endswith(("u", "at", "iz", "at", "os", "ur", "rg", "rv", "ag", "ov")):
-                stem += "e"  # "rescued" -> "rescue", "located" -> "locate"
-            return stem
+            return _restore_e(w[: -len(suffix)])
     return w
+
+
+def _restore_e(stem: str) -> str:
+    """Undo the spelling changes of -ed/-ing: doubled consonants, the silent e."""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+        return stem[:-1]  # "committed" -> "commit"
+    if stem.endswith(("c", "v", "z", "u", "at", "rg", "ur", "os", "ag", "ov")):
+        return stem + "e"  # "announced", "rescued", "located", "charged"
+    if len(stem) > 2 and stem[-1] == "s" and stem[-2] in "aeiou":
+        return stem + "e"  # "released", "caused"
+    return stem
 
 
 def lemmas(text: str) -> list[str]:

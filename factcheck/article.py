@@ -151,7 +151,8 @@ def article_from_markdown(markdown: str, *, location: str = "<markdown>", sha256
 
     out: list[str] = []
     origin: list[int] = []
-    if title and (pos := markdown.find(title, 0, body_start)) >= 0:
+    repeated = title and re.match(rf"\s*#{{1,6}}\s+{re.escape(title)}\s*$", markdown[body_start:], re.M)
+    if title and not repeated and (pos := markdown.find(title, 0, body_start)) >= 0:
         _emit(out, origin, title, pos)
     headline_end = len(out)
     in_fence = False

@@ -79,7 +79,7 @@ _TOKEN = re.compile(
 )
 # Numbers that are not amounts: phone numbers, times, ordinals, ids, ranges of ids.
 _NOT_AMOUNTS = re.compile(
-    r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
+    r"(?:\b1[-.\s])?\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
     r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.m\."
     r"|\b\d+(?:st|nd|rd|th)\b"
@@ -203,7 +203,11 @@ def _hyphen_unit(parts: list[str]) -> str | None:
 
 
 def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
-    prev = tokens[i - 1][1].lower().rstrip(".") if i else ""
+    """A number after "Section", "No.", "#" names something; it counts nothing."""
+    before = [t[1].lower() for t in tokens[max(0, i - 2) : i]]
+    if before and before[-1] == "." and len(before) == 2:
+        before = before[:1]  # "No. 4"
+    prev = before[-1] if before else ""
     return prev in lex.LABELS or prev in {"#", "\u00a7"}
 
 
@@ -559,9 +563,22 @@ def find_entities(text: str, start: int = 0, end: int | None = None) -> list[tup
     for m in _ENTITY.finditer(text, start, end):
         for piece_start, _, piece in _split_joined(m.group(), m.start()):
             entity = _entity(text, piece_start, piece)
-            if entity:
+            if entity and not _capitalised_only_by_position(text, entity):
                 found.append(entity)
     return found
+
+
+def _capitalised_only_by_position(text: str, entity: tuple[int, int, str]) -> bool:
+    """ "Suspects were …": one ordinary word, capitalised because a sentence starts there."""
+    start, _, name = entity
+    if " " in name or name.isupper() or any(c.isdigit() for c in name):
+        return False
+    before = text[:start].rstrip()
+    if before and before[-1] not in '.!?:\u201d"\u2014\n':
+        return False
+    return not re.search(
+        rf"(?<![.!?:]\s)(?<!^)\b{re.escape(name)}\b", text[:start] + " " * len(name) + text[start + len(name) :], re.M
+    )
 
 
 def _entity(text: str, start: int, name: str) -> tuple[int, int, str] | None:
@@ -576,8 +593,8 @@ def _entity(text: str, start: int, name: str) -> tuple[int, int, str] | None:
     if not words or (len(words) == 1 and words[0].lower().strip(".") in lex.NOT_ENTITIES):
         return None
     cleaned = " ".join(words)
-    if not words[-1].endswith(".") or len(words[-1]) > 3:
-        cleaned = cleaned.rstrip(".,")
+    if not re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z][a-z]{0,2}\.", words[-1]):
+        cleaned = cleaned.rstrip(".,")  # a full stop that ends the sentence, not "U.S." or "Jr."
     if cleaned.endswith(("'s", "\u2019s")):
         cleaned = cleaned[:-2]
     if cleaned.lower() in {"canadian", "american", "european", "british"}:
@@ -609,7 +626,7 @@ def aliases(text: str) -> dict[str, str]:
 
 
 _ENUMERATION = re.compile(
-    r"(?P<list>(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},\s+){2,}(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},?\s+)?(?:and|or)\s+[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3}?)(?=[.;:,)]|\s+(?:to|that|which|who|in|on|at|from|for|with)\b|$)"
+    r"(?P<list>(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},\s+){1,}(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},?\s+)?(?:and|or)\s+[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3}?)(?=[.;:,)]|\s+(?:to|that|which|who|in|on|at|from|for|with)\b|$)"
 )
 
 
@@ -646,6 +663,7 @@ def _list_items(listed: str) -> list[str]:
     pieces = [p.strip() for p in re.split(r",\s*|\s+(?:and|or)\s+", listed) if p.strip()]
     # The first piece carries the words that lead into the list ("traces on online forums").
     if pieces:
-        lead = re.split(r"\s+(?:on|in|at|with|through|via|from|including|like|such as|as)\s+", pieces[0])
-        pieces[0] = lead[-1]
+        lead = re.split(r"\s+(?:on|in|at|by|with|through|via|from|including|like|such as|as|used|using)\s+", pieces[0])
+        longest = max((len(p.split()) for p in pieces[1:]), default=1)
+        pieces[0] = " ".join(lead[-1].split()[-longest:])
     return [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces]

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 __all__ = ["load_sources", "source_from_html", "source_from_text"]
 
 SOURCE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".txt"})
+_BODY_BLOCKS = ("h2", "h3", "h4", "p", "li", "blockquote", "pre")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 # "WASHINGTON —", "WASHINGTON, D.C. –", "OTTAWA, ON, Aug. 9, 2023 /CNW/ -", "LONDON -".
@@ -117,9 +118,7 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
                 publisher = str(pub["name"])
                 break
     texts = [
-        _html.block_text(tag)
-        for tag in _html.blocks(container, ("h2", "h3", "h4", "p", "li", "blockquote", "pre"))
-        if tag is not headline
+        _html.block_text(tag, _BODY_BLOCKS) for tag in _html.blocks(container, _BODY_BLOCKS) if tag is not headline
     ]
     texts = [t for t in texts if t and not _is_metadata_line(t)]
     if not texts:
@@ -140,7 +139,8 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
 def source_from_text(text: str, *, url: str = "", location: str | None = None, sha256: str | None = None) -> Source:
     """A release as plain text: title line, optional date line, then paragraphs."""
     location = location or url or "<text>"
-    blocks = [" ".join(text[s:e].split()) for s, e in paragraphs(text.replace("\r\n", "\n"))]
+    text = text.replace("\r\n", "\n")
+    blocks = [" ".join(text[s:e].split()) for s, e in paragraphs(text)]
     if not blocks:
         raise ExtractionError(location, "no release text found in it")
     title = blocks.pop(0) if len(blocks) > 1 and len(blocks[0]) <= 200 and not blocks[0].endswith(".") else None

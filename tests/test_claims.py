@@ -1,0 +1,743 @@
+"""Claim extraction: quantities, dates, quotes and statements, as a fact-checker would read them."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck.claims import extract_claims, find_dates, find_entities, find_quantities, find_quotes, find_statement
+from factcheck.records import Article, Claim, DateSpan, Kind, Quantity, Quote, Statement
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+RENEWED_HOPE = FIXTURES / "cases" / "renewed-hope"
+
+PUBLISHED = date(2023, 8, 10)  # a Thursday
+
+
+def _claims(text: str, published: date = PUBLISHED) -> tuple[Claim, ...]:
+    return extract_claims(Article.from_text(text, published=published))
+
+
+def _quantity(text: str) -> tuple[str, Quantity]:
+    """The one quantity in ``text``: the words its claim covers, and the record."""
+    found = find_quantities(text)
+    assert len(found) == 1, [text[s:e] for s, e, _ in found]
+    start, end, quantity = found[0]
+    return text[start:end], quantity
+
+
+def _date(text: str, reference: date = PUBLISHED) -> tuple[str, DateSpan]:
+    found = find_dates(text, reference)
+    assert len(found) == 1, [text[s:e] for s, e, _ in found]
+    start, end, span = found[0]
+    return text[start:end], span
+
+
+def _quotes(text: str) -> list[tuple[str, Quote]]:
+    claims = _claims(text)
+    assert all(c.kind is Kind.QUOTE for c in claims), [(c.kind.value, c.text) for c in claims]
+    return [(c.text, c.detail) for c in claims if isinstance(c.detail, Quote)]
+
+
+def _statements(text: str) -> list[Statement]:
+    return [c.detail for c in _claims(text) if isinstance(c.detail, Statement)]
+
+
+# ================================================================== quantities
+
+NUMBERS = [
+    pytest.param("Analysts reviewed 1,250 files from the server.", "1,250", 1250, None, id="thousands-separator"),
+    pytest.param("Agents examined 2.5 terabytes of material.", "2.5", 2.5, None, id="decimal"),
+    pytest.param("Investigators catalogued 1.2 million images.", "1.2 million", 1_200_000, None, id="million"),
+    pytest.param("The ring moved $4.2 billion through shell firms.", "$4.2 billion", 4.2e9, "usd", id="usd-billion"),
+    pytest.param("Officials froze $350,000 in accounts.", "$350,000", 350_000, "usd", id="usd"),
+    pytest.param("Analysts found that 40% of the files were new.", "40%", 40, "percent", id="percent-sign"),
+    pytest.param("Analysts found that 40 percent of the files were new.", "40 percent", 40, "percent", id="percent"),
+    pytest.param("Analysts found that 40 per cent of the files were new.", "40 per cent", 40, "percent", id="per-cent"),
+    pytest.param("Seven agents were assigned to the case.", "Seven", 7, None, id="number-word"),
+    pytest.param("Police arrested twenty-five people.", "twenty-five", 25, None, id="hyphenated-number-word"),
+    pytest.param("The surge lasted two weeks.", "two", 2, "week", id="number-word-time-unit"),
+    pytest.param("The operation lasted 21 days.", "21", 21, "day", id="digits-time-unit"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "value", "unit"), NUMBERS)
+def test_numbers(text: str, written: str, value: float, unit: str | None) -> None:
+    _, q = _quantity(text)
+    assert (q.written, q.unit) == (written, unit)
+    assert q.value == pytest.approx(value)
+    assert (q.low, q.high) == (pytest.approx(value), pytest.approx(value))
+
+
+HYPHENATED = [
+    pytest.param(
+        "Agents closed the case after a three-week investigation.",
+        "three-week investigation",
+        3,
+        "week",
+        "investigation",
+        id="three-week-investigation",
+    ),
+    pytest.param("The 11-day operation ended on a Friday.", "11-day operation", 11, "day", "operation", id="11-day"),
+    pytest.param(
+        "He received a five-year sentence for the offence.", "five-year sentence", 5, "year", "sentence", id="five-year"
+    ),
+    pytest.param(
+        "Analysts reviewed ten-year-old footage from the server.",
+        "ten-year-old footage",
+        10,
+        "age",
+        "footage",
+        id="ten-year-old",
+    ),
+    pytest.param("Officers rescued a 10-year-old girl.", "10-year-old girl", 10, "age", "girl", id="10-year-old"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "noun"), HYPHENATED)
+def test_hyphenated_durations_and_ages(text: str, span: str, value: float, unit: str, noun: str) -> None:
+    covered, q = _quantity(text)
+    assert covered == span
+    assert (q.value, q.unit, q.noun) == (value, unit, noun)
+
+
+VAGUE = [
+    pytest.param("Several victims were rescued from ongoing abuse.", "several", 3, 9, "victim", id="several"),
+    pytest.param("Dozens of suspects were questioned.", "dozens of", 24, 99, "suspect", id="dozens-of"),
+    pytest.param("Hundreds of images were recovered.", "hundreds of", 200, 999, "image", id="hundreds-of"),
+    pytest.param("Agents seized thousands of files.", "thousands of", 2_000, 9_999, "file", id="thousands-of"),
+    pytest.param("Officers made a few arrests.", "a few", 2, 5, "arrest", id="a-few"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "low", "high", "head"), VAGUE)
+def test_vague_amounts_are_ranges_without_a_value(text: str, written: str, low: float, high: float, head: str) -> None:
+    _, q = _quantity(text)
+    assert q.value is None
+    assert (q.written, q.low, q.high, q.head) == (written, low, high, head)
+
+
+QUALIFIERS = [
+    pytest.param("More than 300 victims were found.", "More than 300 victims", "more than", 300, math.inf, True,
+                 id="more-than"),
+    pytest.param("Over 300 victims were found.", "Over 300 victims", "more than", 300, math.inf, True, id="over"),
+    pytest.param("Agents made more than 1,000 arrests.", "more than 1,000 arrests", "more than", 1000, math.inf, True,
+                 id="more-than-thousands"),
+    pytest.param("At least 12 suspects were charged.", "At least 12 suspects", "at least", 12, math.inf, False,
+                 id="at-least"),
+    pytest.param("Nearly 500 images were flagged.", "Nearly 500 images", "nearly", 450, 500, False, id="nearly"),
+    pytest.param("About 300 children were found.", "About 300 children", "about", 285, 315, False, id="about"),
+    pytest.param("Roughly 300 children were found.", "Roughly 300 children", "about", 285, 315, False, id="roughly"),
+    pytest.param("Up to 50 officers were deployed.", "Up to 50 officers", "up to", 0, 50, False, id="up-to"),
+    pytest.param("Fewer than 20 arrests were made.", "Fewer than 20 arrests", "fewer than", 0,
+                 math.nextafter(20.0, 0.0), False, id="fewer-than"),
+    pytest.param("Police charged 311 suspects.", "311 suspects", None, 311, 311, False, id="bare-number"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "qualifier", "low", "high", "low_open"), QUALIFIERS)
+def test_qualifiers(text: str, span: str, qualifier: str | None, low: float, high: float, low_open: bool) -> None:
+    covered, q = _quantity(text)
+    assert covered == span  # the qualifier is part of the claim
+    assert q.qualifier == qualifier
+    assert (q.low, q.high, q.low_open) == (pytest.approx(low), pytest.approx(high), low_open)
+
+
+def test_fewer_than_excludes_the_number_itself() -> None:
+    _, q = _quantity("Fewer than 20 arrests were made.")
+    assert 19.99 < q.high < 20
+
+
+HEDGES = [
+    pytest.param("Analysts made 311 probable identifications.", "probable", None, id="probable"),
+    pytest.param("Agents contacted 14 potential victims.", "potential", None, id="potential"),
+    pytest.param("Police detained 12 alleged members of the ring.", "alleged", None, id="alleged"),
+    pytest.param("Officers questioned 9 suspected offenders.", "suspected", None, id="suspected"),
+    pytest.param("An estimated 300 children were identified.", "estimated", "about", id="an-estimated"),
+    pytest.param("Police identified 300 children.", None, None, id="no-hedge"),
+]
+
+
+@pytest.mark.parametrize(("text", "hedge", "qualifier"), HEDGES)
+def test_hedges(text: str, hedge: str | None, qualifier: str | None) -> None:
+    _, q = _quantity(text)
+    assert (q.hedge, q.qualifier) == (hedge, qualifier)
+
+
+NOUN_PHRASES = [
+    pytest.param(
+        "Analysts made 311 probable identifications of previously unknown victims.",
+        "311 probable identifications of previously unknown victims",
+        "identifications of previously unknown victims",
+        "identification",
+        id="of-phrase-head-before-of",
+    ),
+    pytest.param(
+        "The effort produced 14 positive contacts and new leads for agents.",
+        "14 positive contacts",
+        "positive contacts",
+        "contact",
+        id="stops-at-and",
+    ),
+    pytest.param(
+        "There were 300 victims identified in the operation.",
+        "300 victims",
+        "victims",
+        "victim",
+        id="stops-before-verb",
+    ),
+    pytest.param(
+        "Agents seized 2,300 devices during the raids.",
+        "2,300 devices",
+        "devices",
+        "device",
+        id="stops-at-preposition",
+    ),
+    pytest.param(
+        "The sweep reached victims in 20 countries.",
+        "20 countries",
+        "countries",
+        "country",
+        id="irregular-plural",
+    ),
+    pytest.param(
+        "Seven agents took part in the raid.", "Seven agents", "agents", "agent", id="stops-before-irregular-verb"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "noun", "head"), NOUN_PHRASES)
+def test_counted_noun_phrase(text: str, span: str, noun: str, head: str) -> None:
+    covered, q = _quantity(text)
+    assert (covered, q.noun, q.head) == (span, noun, head)
+
+
+def test_noun_phrase_lemmas_skip_of() -> None:
+    _, q = _quantity("Analysts made 311 probable identifications of previously unknown victims.")
+    assert q.lemmas == ("identification", "previously", "unknown", "victim")
+
+
+def test_each_number_in_a_list_is_its_own_quantity() -> None:
+    text = "Police charged 12 men, 3 women and two teenagers."
+    found = [(text[s:e], q.head) for s, e, q in find_quantities(text)]
+    assert found == [("12 men", "man"), ("3 women", "woman"), ("two teenagers", "teenager")]
+
+
+NOT_QUANTITIES = [
+    pytest.param("The network was first reported in 2023.", id="year"),
+    pytest.param("Anyone with information can call 866-347-2423 toll free.", id="phone-number"),
+    pytest.param("Tips can also go to (866) 347-2423 at any hour.", id="phone-number-area-code-in-brackets"),
+    pytest.param("The briefing starts at 10:30 a.m. at headquarters.", id="time-with-minutes"),
+    pytest.param("Officers met at 9 p.m. near the pier.", id="time-hour-only"),
+    pytest.param("He was the 3rd suspect charged.", id="ordinal"),
+    pytest.param("She was named the 21st victim.", id="ordinal-21st"),
+    pytest.param("He was charged under Section 2252 of the code.", id="section-label"),
+    pytest.param("The file was labeled Case 12 by officers.", id="case-label"),
+    pytest.param("He was charged under Title 18 of the code.", id="title-label"),
+    pytest.param("Agents searched Room 12 of the motel.", id="room-label"),
+    pytest.param("Victim #4 was found safe.", id="hash-label"),
+    pytest.param("Tips reached the Cyber Crimes Center (C3) quickly.", id="digit-inside-name"),
+    pytest.param("Officers from the C3 unit joined the search.", id="digit-inside-name-unbracketed"),
+    pytest.param("The victim listed as No. 4 was found safe.", id="no-label"),
+    pytest.param("Anyone with information can call 1-866-347-2423 toll free.", id="phone-number-with-country-code"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_quantities(text: str) -> None:
+    assert [text[s:e] for s, e, _ in find_quantities(text)] == []
+
+
+def test_a_day_of_the_month_is_a_date_not_a_quantity() -> None:
+    claims = _claims("The operation began on July 17 with 40 agents.")
+    assert [(c.kind, c.text) for c in claims] == [
+        (Kind.DATE, "began on July 17"),
+        (Kind.QUANTITY, "40 agents"),
+    ]
+
+
+def test_years_in_dates_are_not_quantities() -> None:
+    claims = _claims("The arrest was made on Aug. 4, 2023, in Ohio.")
+    assert [c.kind for c in claims] == [Kind.DATE]
+
+
+# ======================================================================= dates
+
+DATES = [
+    pytest.param("Agents searched the home July 17.", PUBLISHED, "July 17", date(2023, 7, 17), date(2023, 7, 17),
+                 id="month-day-takes-reference-year"),
+    pytest.param("The arrest was made on Aug. 4, 2023, in Ohio.", PUBLISHED, "Aug. 4, 2023", date(2023, 8, 4),
+                 date(2023, 8, 4), id="abbreviated-month-with-year"),
+    pytest.param("She was sentenced Sept. 5, 2022.", PUBLISHED, "Sept. 5, 2022", date(2022, 9, 5), date(2022, 9, 5),
+                 id="sept-with-year"),
+    pytest.param("The raids took place 17 July 2023 in London.", PUBLISHED, "17 July 2023", date(2023, 7, 17),
+                 date(2023, 7, 17), id="day-month-year"),
+    pytest.param("The data was logged 2023-07-17 by analysts.", PUBLISHED, "2023-07-17", date(2023, 7, 17),
+                 date(2023, 7, 17), id="iso"),
+    pytest.param("Agents worked in Virginia Feb. 17–28 this year.", PUBLISHED, "Feb. 17–28", date(2023, 2, 17),
+                 date(2023, 2, 28), id="same-month-range-en-dash"),
+    pytest.param("Agents worked in Virginia Feb. 17-28 this year.", PUBLISHED, "Feb. 17-28", date(2023, 2, 17),
+                 date(2023, 2, 28), id="same-month-range-hyphen"),
+    pytest.param("The surge ran from Feb. 26 through March 8.", PUBLISHED, "from Feb. 26 through March 8",
+                 date(2023, 2, 26), date(2023, 3, 8), id="range-across-months"),
+    pytest.param("The surge ran from July 17 to Aug. 4.", PUBLISHED, "from July 17 to Aug. 4",
+                 date(2023, 7, 17), date(2023, 8, 4), id="range-to"),
+    pytest.param("Arrests were made from Dec. 28 through Jan. 3.", date(2024, 1, 5), "from Dec. 28 through Jan. 3",
+                 date(2023, 12, 28), date(2024, 1, 3), id="range-across-new-year"),
+    pytest.param("Agents searched the home Dec. 28.", date(2024, 1, 5), "Dec. 28", date(2023, 12, 28),
+                 date(2023, 12, 28), id="after-reference-means-last-year"),
+    pytest.param("Agents searched the home Jan. 3.", date(2024, 1, 5), "Jan. 3", date(2024, 1, 3), date(2024, 1, 3),
+                 id="shortly-before-reference-same-year"),
+    pytest.param("Agents were deployed to Ohio in March 2024.", date(2024, 1, 5), "in March 2024", date(2024, 3, 1),
+                 date(2024, 3, 31), id="whole-month"),
+    pytest.param("Agents were deployed to Ohio in February 2024.", date(2024, 1, 5), "in February 2024",
+                 date(2024, 2, 1), date(2024, 2, 29), id="whole-month-leap-year"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "reference", "span", "start", "end"), DATES)
+def test_dates(text: str, reference: date, span: str, start: date, end: date) -> None:
+    covered, found = _date(text, reference)
+    assert covered.endswith(span)
+    assert (found.start, found.end) == (start, end)
+
+
+RELATIVE = [
+    pytest.param("The suspect was detained yesterday.", "yesterday", date(2023, 8, 9), date(2023, 8, 9),
+                 id="yesterday"),
+    pytest.param("The task force met last week.", "last week", date(2023, 7, 31), date(2023, 8, 6),
+                 id="last-week-monday-to-sunday"),
+    pytest.param("The suspect was detained on Tuesday.", "on Tuesday", date(2023, 8, 8), date(2023, 8, 8),
+                 id="on-tuesday"),
+    pytest.param("The suspect was detained last Monday.", "last Monday", date(2023, 8, 7), date(2023, 8, 7),
+                 id="last-monday"),
+    pytest.param("The suspect was detained on Friday.", "on Friday", date(2023, 8, 4), date(2023, 8, 4),
+                 id="weekday-after-reference-weekday-is-previous-week"),
+    pytest.param("The suspect was detained on Thursday.", "on Thursday", date(2023, 8, 3), date(2023, 8, 3),
+                 id="same-weekday-is-a-week-ago"),
+    pytest.param("The report was released last month.", "last month", date(2023, 7, 1), date(2023, 7, 31),
+                 id="last-month"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "written", "start", "end"), RELATIVE)
+def test_relative_dates_resolve_against_the_published_thursday(text: str, written: str, start: date, end: date) -> None:
+    _, found = _date(text)
+    assert (found.written, found.start, found.end) == (written, start, end)
+
+
+RELATIONS = [
+    pytest.param("The operation began on July 17 in Virginia.", "began on July 17", "start", id="began"),
+    pytest.param("The operation started July 17 in Virginia.", "started July 17", "start", id="started"),
+    pytest.param("The surge was launched on July 17.", "launched on July 17", "start", id="launched"),
+    pytest.param("The review ended on Aug. 4 in Ohio.", "ended on Aug. 4", "end", id="ended"),
+    pytest.param("The surge concluded Aug. 4 in Ohio.", "concluded Aug. 4", "end", id="concluded"),
+    pytest.param("The suspect was arrested on Tuesday.", "arrested on Tuesday", "arrest", id="verb-lemma"),
+    pytest.param("Agents were deployed in March 2023.", "deployed in March 2023", "deploy", id="verb-lemma-month"),
+    pytest.param("The task force met on Aug. 2 in Ohio.", "Aug. 2", None, id="no-event-word"),
+    pytest.param("The operation was named on Aug. 2.", "Aug. 2", None, id="named-is-not-an-event"),
+    pytest.param("The charges were announced on Aug. 2.", "announced on Aug. 2", "announce", id="verb-lemma-silent-e"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "relation"), RELATIONS)
+def test_date_relation_and_span(text: str, span: str, relation: str | None) -> None:
+    claims = [c for c in _claims(text) if c.kind is Kind.DATE]
+    assert len(claims) == 1
+    assert isinstance(claims[0].detail, DateSpan)
+    assert (claims[0].text, claims[0].detail.relation) == (span, relation)
+
+
+# ====================================================================== quotes
+
+SINGLE_QUOTES = [
+    pytest.param(
+        "“Every child we find is a life changed,” said Katrina W. Berger, HSI Executive Associate Director.",
+        "Every child we find is a life changed",
+        "Katrina W. Berger",
+        "HSI Executive Associate Director",
+        id="said-name-title-after",
+    ),
+    pytest.param(
+        "Katrina W. Berger, HSI Executive Associate Director, said: “Every child we find is a life changed.”",
+        "Every child we find is a life changed",
+        "Katrina W. Berger",
+        "HSI Executive Associate Director",
+        id="name-title-said-before",
+    ),
+    pytest.param(
+        "“Every child we find is a life changed,” said HSI Executive Associate Director Katrina W. Berger.",
+        "Every child we find is a life changed",
+        "Katrina W. Berger",
+        "HSI Executive Associate Director",
+        id="title-before-name",
+    ),
+    pytest.param(
+        '"Every lead was followed to its end," said Dana Ortiz, Chief of Police.',
+        "Every lead was followed to its end",
+        "Dana Ortiz",
+        "Chief of Police",
+        id="straight-quotes-after",
+    ),
+    pytest.param(
+        'Dana Ortiz, Chief of Police, said: "Every lead was followed to its end."',
+        "Every lead was followed to its end",
+        "Dana Ortiz",
+        "Chief of Police",
+        id="straight-quotes-before",
+    ),
+    pytest.param(
+        "“Our analysts never stopped working,” Ortiz said.",
+        "Our analysts never stopped working",
+        "Ortiz",
+        None,
+        id="surname-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "title"), SINGLE_QUOTES)
+def test_quote_speaker_and_title(text: str, words: str, speaker: str, title: str | None) -> None:
+    quotes = _quotes(text)
+    assert len(quotes) == 1
+    covered, q = quotes[0]
+    assert (q.words.rstrip("."), q.speaker, q.title) == (words, speaker, title)
+    assert q.attributed_here
+    assert not q.term
+    assert speaker in covered  # the attribution is part of the claim
+
+
+SPEAKER_CARRIED = [
+    pytest.param(
+        "“We found them,” said Katrina W. Berger, HSI Executive Associate Director. "
+        "“We are proud of this team,” said Sam Lee, FBI Assistant Director. "
+        "“This is only the start,” he added.",
+        [("Katrina W. Berger", True), ("Sam Lee", True), ("Sam Lee", False)],
+        id="he-added-takes-last-speaker",
+    ),
+    pytest.param(
+        "“We found them,” said Katrina W. Berger, HSI Executive Associate Director.\n\n"
+        "She added: “No case is ever too old for us to pursue.”",
+        [("Katrina W. Berger", True), ("Katrina W. Berger", False)],
+        id="she-added-in-next-paragraph",
+    ),
+    pytest.param(
+        "“Agents worked for three weeks without rest,” said Sam Lee, FBI Assistant Director. "
+        "“In that time they found every one of the children.”",
+        [("Sam Lee", True), ("Sam Lee", False)],
+        id="unattributed-continuation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPEAKER_CARRIED)
+def test_speaker_carried_to_following_quotes(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(q.speaker, q.attributed_here) for _, q in _quotes(text)] == expected
+
+
+def test_pronoun_attribution_keeps_the_title() -> None:
+    text = "“We found them,” said Sam Lee, FBI Assistant Director. “This is only the start,” he added."
+    assert _quotes(text)[-1][1].title == "FBI Assistant Director"
+
+
+MULTI_SENTENCE = [
+    pytest.param(
+        "“We will find every child. We will not stop. We will bring offenders to justice,” "
+        "said Katrina W. Berger, HSI Executive Associate Director.",
+        [
+            ("We will find every child.", False),
+            ("We will not stop.", False),
+            ("We will bring offenders to justice", True),
+        ],
+        id="attribution-after-marks-last",
+    ),
+    pytest.param(
+        "Katrina W. Berger, HSI Executive Associate Director, said: “We will find every child. "
+        "We will not stop. We will bring offenders to justice.”",
+        [
+            ("We will find every child.", True),
+            ("We will not stop.", False),
+            ("We will bring offenders to justice.", False),
+        ],
+        id="attribution-before-marks-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MULTI_SENTENCE)
+def test_multi_sentence_quote_is_one_claim_per_sentence(text: str, expected: list[tuple[str, bool]]) -> None:
+    quotes = _quotes(text)
+    assert [(q.words, q.attributed_here) for _, q in quotes] == expected
+    assert {q.speaker for _, q in quotes} == {"Katrina W. Berger"}
+
+
+TERMS = [
+    pytest.param("Offenders met on the so-called “dark web” to trade files.", "dark web", id="dark-web"),
+    pytest.param("The agency called it a “sextortion” epidemic.", "sextortion", id="one-word"),
+    pytest.param('Offenders met on the so-called "dark web" to trade files.', "dark web", id="straight-quotes"),
+    pytest.param("The joint effort was named “Operation Renewed Hope,” officials said.", "Operation Renewed Hope",
+                 id="name-with-comma-inside"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "words"), TERMS)
+def test_scare_quoted_terms(text: str, words: str) -> None:
+    quotes = _quotes(text)
+    assert [q for _, q in quotes] == [Quote(words=words, term=True)]
+
+
+def test_find_quotes_spans_and_speakers() -> None:
+    text = "Analysts tracked “dark web” markets. “We will not stop,” said Dana Ortiz, Chief of Police."
+    found = find_quotes(text)
+    assert [(text[q.start : q.end], q.term, q.speaker) for q in found] == [
+        ("“dark web”", True, None),
+        ("“We will not stop,”", False, "Dana Ortiz"),
+    ]
+    assert text[found[1].inner_start : found[1].inner_end] == "We will not stop,"
+
+
+def test_numbers_inside_a_quote_are_not_separate_quantities() -> None:
+    text = (
+        "“Our analysts reviewed 2,300 devices and found more than 300 victims in three weeks,” "
+        "said Sam Lee, FBI Assistant Director."
+    )
+    claims = _claims(text)
+    assert [c.kind for c in claims] == [Kind.QUOTE]
+
+
+def test_dates_inside_a_quote_are_not_separate_dates() -> None:
+    text = "“The work began on July 17 and it has not stopped since,” said Sam Lee, FBI Assistant Director."
+    assert [c.kind for c in _claims(text)] == [Kind.QUOTE]
+
+
+# ================================================================== statements
+
+
+def test_action_with_entities() -> None:
+    text = "The operation was led by Homeland Security Investigations (HSI) with the FBI and Europol."
+    claims = _claims(text)
+    assert len(claims) == 1
+    assert claims[0].kind is Kind.STATEMENT
+    statement = claims[0].detail
+    assert isinstance(statement, Statement)
+    assert statement.action == "lead"
+    assert {"Homeland Security Investigations", "HSI", "FBI", "Europol"} <= set(statement.entities)
+    assert claims[0].text.startswith("led by Homeland Security Investigations")
+    assert claims[0].text.endswith("Europol")
+
+
+ACTIONS = [
+    pytest.param("Homeland Security Investigations spearheaded the effort.", "lead", id="spearheaded"),
+    pytest.param("Europol partnered with Interpol on the case.", "partner", id="partnered"),
+    pytest.param("Police in Brazil apprehended the ringleader.", "arrest", id="apprehended"),
+    pytest.param("Federal agents seized the server in Germany.", "seize", id="seized"),
+    pytest.param("A grand jury in Ohio indicted the ringleader.", "charge", id="indicted"),
+    pytest.param("The FBI led the review.", "lead", id="led"),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), ACTIONS)
+def test_statement_actions(text: str, action: str) -> None:
+    assert [s.action for s in _statements(text)] == [action]
+
+
+ENTITIES = [
+    pytest.param(
+        "Arrests have taken place in Canada and the United States.",
+        ["Canada", "United States"],
+        id="two-places-joined-by-and",
+    ),
+    pytest.param(
+        "Tips were passed to the National Center for Missing and Exploited Children.",
+        ["National Center for Missing and Exploited Children"],
+        id="body-name-with-and-for",
+    ),
+    pytest.param(
+        "The case went to the Department of Homeland Security.",
+        ["Department of Homeland Security"],
+        id="body-name-with-of",
+    ),
+    pytest.param(
+        "Investigators from Europol, Interpol and the FBI met.",
+        ["Europol", "Interpol", "FBI"],
+        id="list-of-bodies",
+    ),
+    pytest.param(
+        "Katrina W. Berger spoke for the agency.",
+        ["Katrina W. Berger"],
+        id="person-with-initial",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENTITIES)
+def test_entities(text: str, expected: list[str]) -> None:
+    names = [n for _, _, n in find_entities(text)]
+    assert [n for n in names if n in expected] == expected
+    for name in names:
+        assert not any(e in name and e != name for e in expected), names  # nothing glued on
+
+
+def test_entity_offsets_point_at_the_name() -> None:
+    text = "Arrests have taken place in Canada and the United States."
+    assert all(text[s:e] == n for s, e, n in find_entities(text))
+
+
+DATELINES = [
+    pytest.param("WASHINGTON — The FBI led the operation.", ["FBI"], id="em-dash"),
+    pytest.param("TORONTO -- The FBI led the operation.", ["FBI"], id="double-hyphen"),
+    pytest.param("NEW YORK — The FBI led the operation.", ["FBI"], id="two-word-city"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATELINES)
+def test_dateline_is_not_an_entity(text: str, expected: list[str]) -> None:
+    assert [n for _, _, n in find_entities(text)] == expected
+    assert [s.entities for s in _statements(text)] == [tuple(expected)]
+
+
+NO_SENTENCE_INITIAL_NOUN = [
+    pytest.param("Suspects were arrested in Canada.", ["Canada"], id="suspects"),
+    pytest.param("Agents worked with police in Canada.", ["Canada"], id="agents"),
+    pytest.param("Tips were passed to Europol.", ["Europol"], id="tips"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_SENTENCE_INITIAL_NOUN)
+def test_sentence_initial_common_noun_is_not_an_entity(text: str, expected: list[str]) -> None:
+    assert [n for _, _, n in find_entities(text)] == expected
+
+
+def test_us_abbreviation_keeps_its_full_stops() -> None:
+    text = "Officers in the U.S. and Canada made arrests."
+    assert "U.S." in [n for _, _, n in find_entities(text)]
+
+
+ENUMERATIONS = [
+    pytest.param(
+        "Offenders shared files through forums, websites, email and chat rooms.",
+        ("forums", "websites", "email", "chat rooms"),
+        id="through-list",
+    ),
+    pytest.param(
+        "The material was found on phones, laptops, and external drives.",
+        ("phones", "laptops", "external drives"),
+        id="oxford-comma",
+    ),
+    pytest.param(
+        "Victims could be reached through phone, text, or letter.",
+        ("phone", "text", "letter"),
+        id="or-list",
+    ),
+    pytest.param(
+        "Offenders shared files through forums, websites and email.",
+        ("forums", "websites", "email"),
+        id="three-items-without-serial-comma",
+    ),
+    pytest.param(
+        "Victims were contacted by phone, text, or letter.", ("phone", "text", "letter"), id="lead-in-after-by"
+    ),
+    pytest.param(
+        "They used forums, websites, email and chat rooms to trade.",
+        ("forums", "websites", "email", "chat rooms"),
+        id="lead-in-without-preposition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "items"), ENUMERATIONS)
+def test_enumerations(text: str, items: tuple[str, ...]) -> None:
+    statements = _statements(text)
+    assert [s.items for s in statements] == [items]
+
+
+NO_STATEMENT = [
+    pytest.param("The work was slow and painstaking for everyone involved.", id="no-action-no-list"),
+    pytest.param("Tips were passed to the National Center for Missing and Exploited Children.", id="entities-only"),
+    pytest.param("Offenders shared files through forums and websites.", id="two-items-is-not-a-list"),
+]
+
+
+@pytest.mark.parametrize("text", NO_STATEMENT)
+def test_no_statement(text: str) -> None:
+    assert _claims(text) == ()
+
+
+def test_sentence_with_a_quantity_has_no_statement() -> None:
+    claims = _claims("Agents from the FBI arrested 14 suspects in Canada.")
+    assert [(c.kind, c.text) for c in claims] == [(Kind.QUANTITY, "14 suspects")]
+
+
+def test_sentence_with_a_date_has_no_statement() -> None:
+    claims = _claims("The FBI led the operation from July 17 to Aug. 4.")
+    assert [c.kind for c in claims] == [Kind.DATE]
+
+
+def test_limiting_words_are_kept() -> None:
+    statements = _statements("In some cases, suspects were arrested by local police in Brazil.")
+    assert [(s.action, s.qualifiers) for s in statements] == [("arrest", ("in some cases",))]
+
+
+def test_find_statement_on_a_sentence_range() -> None:
+    text = "Intro. Homeland Security Investigations led the probe with Interpol. Outro."
+    start, end = text.index("Homeland"), text.index(" Outro")
+    found = find_statement(text, start, end)
+    assert found is not None
+    s, e, statement = found
+    assert text[s:e] == "Homeland Security Investigations led the probe with Interpol"
+    assert (statement.action, statement.entities) == ("lead", ("Homeland Security Investigations", "Interpol"))
+
+
+# ========================================================== the Renewed Hope case
+
+
+@pytest.fixture(scope="module")
+def renewed_hope() -> tuple[Article, tuple[Claim, ...]]:
+    article = Article.from_html((RENEWED_HOPE / "article.html").read_bytes())
+    return article, extract_claims(article)
+
+
+def test_renewed_hope_ids_and_reading_order(renewed_hope: tuple[Article, tuple[Claim, ...]]) -> None:
+    _, claims = renewed_hope
+    assert claims
+    assert [c.id for c in claims] == [f"c{n}" for n in range(1, len(claims) + 1)]
+    starts = [c.start for c in claims]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(claims))  # no overlaps
+
+
+def test_renewed_hope_spans_are_the_claim_text(renewed_hope: tuple[Article, tuple[Claim, ...]]) -> None:
+    article, claims = renewed_hope
+    for claim in claims:
+        assert article.text[claim.start : claim.end] == claim.text, claim.id
+        assert claim.text in claim.sentence or claim.sentence in claim.text, claim.id
+
+
+def test_renewed_hope_every_expected_claim_is_extracted(renewed_hope: tuple[Article, tuple[Claim, ...]]) -> None:
+    article, claims = renewed_hope
+    expected = json.loads((RENEWED_HOPE / "expected.json").read_text(encoding="utf-8"))["claims"]
+    missing = []
+    for item in expected:
+        at = article.text.index(item["quote"])
+        span = (at, at + len(item["quote"]))
+        if not any(c.kind.value == item["kind"] and c.start < span[1] and span[0] < c.end for c in claims):
+            missing.append(item["quote"])
+    assert missing == []
+
+
+def test_renewed_hope_key_claims(renewed_hope: tuple[Article, tuple[Claim, ...]]) -> None:
+    _, claims = renewed_hope
+    by_text = {c.text: c.detail for c in claims}
+    assert by_text["311 children"] == Quantity(
+        written="311", low=311, high=311, value=311, noun="children", head="child", lemmas=("child",)
+    )
+    began = by_text["began on July 17"]
+    assert isinstance(began, DateSpan)
+    assert (began.start, began.relation) == (date(2023, 7, 17), "start")
+    berger = [d for d in by_text.values() if isinstance(d, Quote) and d.attributed_here]
+    assert [(q.speaker, q.title) for q in berger] == [("Katrina W. Berger", "associate executive director of HSI")]
