@@ -135,7 +135,6 @@ def test_lemma(word: str, expected: str) -> None:
     assert lemma(word) == expected
 
 
-
 SAME_LEMMA = [
     pytest.param("victim", "victims", id="victim"),
     pytest.param("arrest", "arrested", id="arrest"),
