@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nox
 
-nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.sessions = ["tests", "eval", "lint", "typecheck"]
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
@@ -17,6 +17,13 @@ def tests(session: nox.Session) -> None:
     """The test suite, offline, against the installed package."""
     session.install(".[test]")
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def eval(session: nox.Session) -> None:
+    """Extraction recall/precision and verdict accuracy over fixtures/cases, gated by fixtures/baseline.json."""
+    session.install(".[test]")
+    session.run("python", "-m", "tests.eval")
 
 
 @nox.session

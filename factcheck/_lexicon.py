@@ -84,6 +84,24 @@ VAGUE: dict[str, tuple[float, float]] = {
     "a dozen": (12, 12),
 }
 
+# Fractions of something, as the percentage they stand for.
+FRACTIONS: dict[str, float] = {
+    "half": 50.0,
+    "one half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "one-third": 100 / 3,
+    "two-thirds": 200 / 3,
+    "two thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "one-quarter": 25.0,
+    "three-quarters": 75.0,
+    "three quarters": 75.0,
+    "a fifth": 20.0,
+    "one-fifth": 20.0,
+}
+
 TIME_UNITS: dict[str, float] = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25}
 
 # Words after which a number is a label, not an amount ("Section 2252", "No. 4").
@@ -157,6 +175,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "launch": ("launched", "launching"),
     "complete": ("completed", "concluded", "wrapped"),
     "partner": ("partnered", "collaborated", "collaboration", "cooperated", "cooperation"),
+    "announce": ("announced", "announcing", "announcement"),
 }
 ACTION_OF: dict[str, str] = {form: canonical for canonical, forms in ACTIONS.items() for form in forms}
 
@@ -167,7 +186,7 @@ TITLE_WORDS = frozenset(
     superintendent inspector sergeant constable sheriff president vice chair chairman
     chairwoman head administrator coordinator prosecutor judge detective captain lieutenant
     commander marshal governor senator mayor premier manager supervisor analyst counsel
-    principal senior""".split()
+    principal senior charge""".split()
 )
 
 # Capitalised words that start sentences or name times, not entities.

@@ -73,7 +73,7 @@ def _overlaps(span: Span, others: Iterable[Span]) -> bool:
 # ------------------------------------------------------------------ quantities
 
 _TOKEN = re.compile(
-    r"(?P<num>(?<![\w.,/$])\$?\d[\d,]*(?:\.\d+)?(?:-[A-Za-z]+)*%?(?![\w/]))"
+    r"(?P<num>(?<![\w.,/$\u00a3\u20ac])[$\u00a3\u20ac]?\d[\d,]*(?:\.\d+)?(?:(?<=[\d])(?:bn|m|k)(?=\W|$))?(?:-[A-Za-z]+)*%?(?![\w/]))"
     r"|(?P<word>[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
     r"|(?P<other>\S)"
 )
@@ -87,7 +87,8 @@ _NOT_AMOUNTS = re.compile(
     r"|\b\d+/\d+\b"
     r"|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)"
 )
-_UNIT_WORDS = {"percent": "percent", "per cent": "percent", "%": "percent"}
+_CURRENCY = {"$": "usd", "\u00a3": "gbp", "\u20ac": "eur"}
+_CURRENCY_NOUNS = {"dollar": "usd", "usd": "usd", "pound": "gbp", "sterling": "gbp", "euro": "eur", "eur": "eur"}
 
 
 @attrs.frozen
@@ -137,18 +138,38 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
     j = i + 1
     if group == "num":
         head, *suffix = word.split("-")
-        digits = head.lstrip("$").rstrip("%").replace(",", "")
+        digits = head.lstrip("$\u00a3\u20ac").rstrip("%").replace(",", "")
+        scale = 1.0
+        if head[0] in _CURRENCY and digits.endswith(("bn", "m", "k")):
+            digits, scale = digits.rstrip("bnmk"), {"bn": 1e9, "m": 1e6, "k": 1e3}[re.sub(r"^[\d.]+", "", digits)]
         try:
-            value = float(digits)
+            value = float(digits) * scale
         except ValueError:
             return None
-        unit = "usd" if head.startswith("$") else "percent" if head.endswith("%") else None
+        unit = _CURRENCY.get(head[0]) or ("percent" if head.endswith("%") else None)
         unit = _hyphen_unit(suffix) or unit
         low = high = value
+        if (
+            i > 0
+            and tokens[i - 1][1].lower() == "between"
+            and j + 1 < len(tokens)
+            and tokens[j][1].lower() == "and"
+            and tokens[j + 1][0] == "num"
+        ):
+            other = _number_at(tokens, j + 1)
+            if other is not None and other.value is not None:  # "between 20 and 30"
+                return _Num(
+                    tokens[i - 1][2], other.end, "", None, value, other.value, unit or other.unit, other.next_token
+                )
     elif group == "word":
         two = " ".join(t[1].lower() for t in tokens[i : i + 2])
         three = " ".join(t[1].lower() for t in tokens[i : i + 3])
         for phrase in (three, two, lowered):
+            after = tokens[i + phrase.count(" ") + 1][1].lower() if i + phrase.count(" ") + 1 < len(tokens) else ""
+            if phrase in lex.FRACTIONS and after == "of":  # "a third of the victims"
+                share = lex.FRACTIONS[phrase]
+                last = i + phrase.count(" ")
+                return _Num(start, tokens[last][3], phrase, None, share - 1.5, share + 1.5, "percent", last + 1)
             if phrase in lex.VAGUE:
                 low, high = lex.VAGUE[phrase]
                 end = tokens[i + phrase.count(" ")][3]
@@ -232,8 +253,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             break
     # The counted noun phrase: "probable identifications of previously unknown victims".
     j = num.next_token
-    if num.unit == "percent" and j < len(tokens) and tokens[j][1].lower() == "of":
-        j += 1  # "40 percent of the material": the share is of the material
+    if j < len(tokens) and tokens[j][1].lower() == "of":
+        j += 1  # "40 percent of the material", "£45m of cocaine", "300 of the victims"
         while j < len(tokens) and tokens[j][1].lower() in {"the", "a", "an", "its", "their", "all"}:
             j += 1
     np_words: list[tuple[str, int, int]] = []
@@ -266,8 +287,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     unit = num.unit
     if unit is None and head in lex.TIME_UNITS:
         unit = head
-    elif unit is None and head in {"dollar", "usd"}:
-        unit = "usd"
+    elif unit is None and head in _CURRENCY_NOUNS:
+        unit = _CURRENCY_NOUNS[head]
     end = np_words[-1][2] if np_words else num.end
     value, low, high, low_open = num.value, num.low, num.high, False
     if value is not None:
@@ -304,14 +325,17 @@ _MONTH = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+\d{4})"
-_ONE_DATE = rf"(?:{_MONTH}\s+{_DAY}{_YEAR}?|{_DAY}\s+{_MONTH}{_YEAR}?|\d{{4}}-\d{{2}}-\d{{2}})"
+_ONE_DATE = (
+    rf"(?:{_MONTH}\s+{_DAY}{_YEAR}?|{_DAY}\s+{_MONTH}{_YEAR}?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATES = re.compile(
     rf"(?P<samemonth>(?P<sm_month>{_MONTH})\s+(?P<sm_a>\d{{1,2}})\s*[-\u2013]\s*(?P<sm_b>\d{{1,2}})(?P<sm_year>{_YEAR})?)\b"
     rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE})\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
     rf"|(?P<single>{_ONE_DATE})\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
-    rf"|(?P<relative>\b(?:yesterday|last\s+week|last\s+month|(?:on|last|this\s+past)\s+{_WEEKDAY}))\b",
+    rf"|(?P<relative>\b(?:yesterday|this\s+week|last\s+week|last\s+month|last\s+year"
+    rf"|(?:on|last|this\s+past)\s+{_WEEKDAY}))\b",
     re.IGNORECASE,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -345,12 +369,12 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         year = m.group("sm_year") or ""
         a = _one(f"{m.group('sm_month')} {m.group('sm_a')}{year}", ref)
         b = _one(f"{m.group('sm_month')} {m.group('sm_b')}{year}", ref)
-        return DateSpan(start=a, end=b, written=written)
+        return DateSpan(start=a, end=b, written=written, explicit_range=True)
     if m.group("range"):
         a, b = _one(m.group("r_a"), ref), _one(m.group("r_b"), ref)
         if b < a and not re.search(r"\d{4}", m.group("r_a")):
             a = a.replace(year=a.year - 1)
-        return DateSpan(start=a, end=b, written=written)
+        return DateSpan(start=a, end=b, written=written, explicit_range=True)
     if m.group("single"):
         day = _one(m.group("single"), ref)
         return DateSpan(start=day, end=day, written=written)
@@ -368,6 +392,10 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
     if words == ["yesterday"]:
         day = ref - timedelta(days=1)
         return DateSpan(start=day, end=day, written=written)
+    if words == ["this", "week"]:
+        return DateSpan(start=ref - timedelta(days=ref.weekday()), end=ref, written=written)
+    if words[-1] == "year":
+        return DateSpan(start=date(ref.year - 1, 1, 1), end=date(ref.year - 1, 12, 31), written=written)
     if words[-1] == "week":
         monday = ref - timedelta(days=ref.weekday() + 7)
         return DateSpan(start=monday, end=monday + timedelta(days=6), written=written)
@@ -423,10 +451,12 @@ class QuoteSpan:
 
 
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|[A-Z]\.)"
-_NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:of\s+|for\s+|de\s+|van\s+)?{_NAME_WORD})*"
+_NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:of\s+|for\s+|de\s+|van\s+|in\s+(?=Charge))?{_NAME_WORD})*"
+# "… of the FBI's Denver Field Office": whom the speaker works for, not part of the name.
+_ORG_TAIL = rf"(?:\s+(?:of|at|with|from)\s+(?:the\s+)?{_NAME_RUN}(?:['\u2019]s\s+{_NAME_RUN})?)"
 _SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|told\s+[\w\s]{1,30}?)"
 _AFTER_SAID_NAME = re.compile(
-    rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN})(?:,\s+(?P<title>[^.,;\u201c\"]{{3,90}}?))?\s*[.,;]"
+    rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN}){_ORG_TAIL}?(?:,\s+(?P<title>[^.,;\u201c\"]{{3,90}}?))?\s*[.,;]"
 )
 _AFTER_NAME_SAID = re.compile(rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)\s+{_SAID}\s*[.,;]")
 _BEFORE = re.compile(
@@ -436,37 +466,82 @@ _BEFORE = re.compile(
 _PRONOUNS = {"he", "she", "they"}
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """Quotations (curly or straight marks) with their speaker, in order.
+# Opening marks and the closing marks that may end them. Single quotes count only
+# at word edges, so the apostrophe of "children’s" never opens or closes one.
+_CLOSERS = {
+    "\u201c": "\u201d\u201c",  # “…” and, in some styles, “…“
+    "\u201e": "\u201c\u201d",  # „…“ / „…”
+    "\u00ab": "\u00bb",  # «…»
+    '"': '"',
+    "\u2018": "\u2019",  # ‘…’
+    "'": "'",
+}
 
-    A quote left open at a paragraph's end closes there (news style for
-    quotes running over paragraphs). "He said" takes the last named speaker.
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotation spans (open, close + 1) in a paragraph; an unclosed one runs to ``end``."""
+    spans: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _CLOSERS and _opens(text, i, start):
+            j = i + 1
+            while j < end and not (text[j] in _CLOSERS[ch] and _closes(text, j, end, ch)):
+                j += 1
+            spans.append((i, min(j + 1, end)))
+            i = j + 1
+            continue
+        i += 1
+    return spans
+
+
+def _opens(text: str, i: int, start: int) -> bool:
+    ch = text[i]
+    before = text[i - 1] if i > start else " "
+    if ch in "'\u2018":  # a single quote opens only after a space or a dash, before a letter
+        return (before.isspace() or before in "(\u2014\u2013") and text[i + 1 : i + 2].isalpha()
+    return not before.isalnum()
+
+
+def _closes(text: str, j: int, end: int, opener: str) -> bool:
+    after = text[j + 1] if j + 1 < end else " "
+    if opener in "'\u2018":
+        return not after.isalnum()
+    return True
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quotations with their speaker, in order: “ ” „ “ « » " " ‘ ’ and ' '.
+
+    A quote left open at a paragraph's end runs to its end, and the next
+    paragraph's opening quote continues it (news style for long quotes), with
+    the same speaker. "He said" takes the last named speaker.
     """
     spans: list[QuoteSpan] = []
     last_speaker: tuple[str | None, str | None] = (None, None)
+    carried: QuoteSpan | None = None
     for p_start, p_end in paragraphs(text):
-        opened: int | None = None
         prev_quote: QuoteSpan | None = None
-        for m in re.finditer(r"[\u201c\u201d\"]", text[p_start:p_end]):
-            pos = p_start + m.start()
-            mark = m.group()
-            if opened is None and mark != "\u201d":
-                opened = pos
-            elif opened is not None and mark != "\u201c":
-                quote = _attribute(
-                    text, start=opened, end=pos + 1, p_start=p_start, p_end=p_end, last=last_speaker, prev=prev_quote
-                )
-                spans.append(quote)
-                prev_quote = quote
-                if quote.speaker:
-                    last_speaker = (quote.speaker, quote.title)
-                opened = None
-        if opened is not None and p_end - opened > 20:
+        for open_at, close_at in _marks(text, p_start, p_end):
+            if _runs_on(text, close_at, p_end) and close_at - open_at <= 20:
+                continue  # a stray mark, not a quotation
+            if carried is not None and open_at == p_start:
+                prev_quote = carried  # the same quotation, carried on from the last paragraph
             quote = _attribute(
-                text, start=opened, end=p_end, p_start=p_start, p_end=p_end, last=last_speaker, prev=prev_quote
+                text, start=open_at, end=close_at, p_start=p_start, p_end=p_end, last=last_speaker, prev=prev_quote
             )
             spans.append(quote)
+            prev_quote = quote
+            if quote.speaker:
+                last_speaker = (quote.speaker, quote.title)
+        last = spans[-1] if spans else None
+        carried = last if last is prev_quote and last is not None and _runs_on(text, last.end, p_end) else None
     return spans
+
+
+def _runs_on(text: str, end: int, p_end: int) -> bool:
+    """Whether a quotation ending at ``end`` was left open at its paragraph's end."""
+    return end == p_end and text[end - 1] not in "\u201d\u201c\u00bb\"\u2019'"
 
 
 def _attribute(
@@ -479,7 +554,7 @@ def _attribute(
     last: tuple[str | None, str | None],
     prev: QuoteSpan | None,
 ) -> QuoteSpan:
-    closed = text[end - 1] in '\u201d"'
+    closed = not _runs_on(text, end, p_end) and end - start > 1
     inner_start, inner_end = start + 1, end - 1 if closed else end
     inner = text[inner_start:inner_end].strip(" ,.;:")
     n_words = len(inner.split())

@@ -136,6 +136,7 @@ class DateSpan:
     end: date
     written: str
     relation: str | None = None  # canonical event word: "start", "end", or a verb lemma
+    explicit_range: bool = False  # written as a range ("Feb. 17–28"), not a vague span ("last week")
 
 
 @attrs.frozen

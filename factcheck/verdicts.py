@@ -9,6 +9,7 @@ what they did and any limiting words. A verdict always cites its passage.
 from __future__ import annotations
 
 import difflib
+import itertools
 import logging
 import re
 from collections.abc import Callable
@@ -160,16 +161,20 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = 2 if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
             if match:
                 ranked.append((match, holds, similarity, passage, sq))
+    if not ranked and q.unit in lex.TIME_UNITS:
+        return _judge_duration(claim, q, index, settings)
     if not ranked:
         what = f"{q.written} {q.noun}".strip()
         return _unsourced(claim, index, f"no source gives a figure for {_quoted(what)}")
     match, holds, similarity, passage, sq = max(ranked, key=lambda r: (r[0], r[1], r[2]))
     differences: list[Difference] = []
+    note = ""
     if not holds:
         if claim_number(q) == claim_number(sq):
             differences.append(Difference("qualifier", q.qualifier, sq.qualifier))
         else:
             differences.append(Difference("value", claim_number(q), claim_number(sq)))
+            note = _conflation(q, passage)
     if sq.hedge != q.hedge and (sq.hedge or q.hedge):
         differences.append(Difference("hedge", q.hedge, sq.hedge))
     if match == 1:
@@ -178,12 +183,54 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:
         parts = [_describe(d) for d in diffs]
-        return _FIELD_REASON[diffs[0].field], f'source says "{source_words}": ' + "; ".join(parts)
+        return _FIELD_REASON[diffs[0].field], f'source says "{source_words}": ' + "; ".join(parts) + note
 
     return _verdict(
         claim, (_evidence(passage, similarity),), differences, 1.0 if match == 2 else 0.75, explain,
         f'source says "{source_words}"',
     )  # fmt: skip
+
+
+def _conflation(q: Quantity, passage: Passage) -> str:
+    """ " — 225 is 169 + 56: two of the source's counts added together", when it is so."""
+    if q.value is None:
+        return ""
+    counts = [sq for sq in passage.quantities if sq.value is not None and sq.unit == q.unit]
+    for size in (2, 3):
+        for group in itertools.combinations(counts, size):
+            if sum(sq.value or 0 for sq in group) == q.value:
+                parts = " + ".join(f"{claim_number(sq)} {sq.noun}".strip() for sq in group)
+                return f" — {claim_number(q)} is {parts}: separate counts added together"
+    return ""
+
+
+# How far a stated duration may be from a source's date range and still be the same.
+_DURATION_SLACK = {"hour": 0, "day": 0, "week": 3, "month": 7, "year": 30}
+
+
+def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
+    """ "The 11-day operation" against the date range a source gives (days counted inclusively)."""
+    ranked = []
+    for passage in index.passages:
+        for d in passage.dates:
+            if not d.explicit_range:
+                continue
+            similarity = index.similarity(claim.sentence, passage)
+            event = bool(passage.lemma_set & lex.EVENT_NOUNS) or q.head not in lex.EVENT_NOUNS
+            if event or similarity >= settings.passage_min_similarity:
+                ranked.append((event, similarity, passage, d))
+    if not ranked or q.value is None or q.unit not in _DURATION_SLACK:
+        return _unsourced(claim, index, f'no source gives a duration or date range for "{q.written} {q.noun}"')
+    _, similarity, passage, d = max(ranked, key=lambda r: (r[0], r[1]))
+    days = (d.end - d.start).days + 1
+    stated = q.value * lex.TIME_UNITS[q.unit]
+    span = f"{d.written} ({days} days)"
+    differences = [] if abs(days - stated) <= _DURATION_SLACK[q.unit] else [Difference("value", f"{q.written}", span)]
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        return "number-changed", f"source gives {span}, counted inclusively; not {q.written}"
+
+    return _verdict(claim, (_evidence(passage, similarity),), differences, 0.9, explain, f"source gives {span}")
 
 
 def claim_number(q: Quantity) -> str:
