@@ -48,6 +48,13 @@ HEDGES = frozenset(
         "preliminary",
         "unconfirmed",
         "reported",
+        "potentially",
+        "possibly",
+        "probably",
+        "allegedly",
+        "reportedly",
+        "purportedly",
+        "suspected",
     }
 )
 
@@ -57,6 +64,8 @@ LIMITERS = (
     "in some instances",
     "in certain cases",
     "in a number of cases",
+    "in many cases",
+    "in most cases",
     "some of",
     "partially",
     "partly",
@@ -130,7 +139,8 @@ NP_STOP = frozenset(
 NOUN_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"child", "minor", "kid", "youth", "boy", "girl", "infant", "toddler", "teen", "teenager",
                "victim", "survivor", "person", "individual", "people"}),
-    frozenset({"offender", "suspect", "abuser", "perpetrator", "predator", "criminal", "defendant"}),
+    frozenset({"offender", "suspect", "subject", "abuser", "perpetrator", "predator", "criminal", "defendant",
+               "trafficker", "fugitive"}),
     frozenset({"investigation", "operation", "probe", "surge", "sweep", "effort", "campaign",
                "crackdown", "initiative", "inquiry"}),
     frozenset({"country", "nation", "jurisdiction", "state"}),
@@ -188,6 +198,15 @@ TITLE_WORDS = frozenset(
     commander marshal governor senator mayor premier manager supervisor analyst counsel
     principal senior charge""".split()
 )
+
+# Abbreviated rank words, as releases write them ("Supt.", "Insp.").
+TITLE_ABBREVIATIONS = {
+    "supt": "superintendent", "insp": "inspector", "det": "detective", "sgt": "sergeant", "cst": "constable",
+    "const": "constable", "asst": "assistant", "dep": "deputy", "dir": "director", "gen": "general",
+    "atty": "attorney", "lt": "lieutenant", "capt": "captain", "cmdr": "commander", "comm": "commissioner",
+    "exec": "executive", "assoc": "associate", "supv": "supervisory", "sa": "special agent",
+    "sac": "special agent in charge", "ag": "attorney general",
+}  # fmt: skip
 
 # Capitalised words that start sentences or name times, not entities.
 NOT_ENTITIES = frozenset(

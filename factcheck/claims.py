@@ -42,7 +42,8 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     for q in quotes:
         found.extend(_quote_claims(text, q))
     masked = [(q.start, q.end) for q in quotes]
-    dates = find_dates(text, ref, masked=masked)
+    # "today" dates a release; in a story it is the story's own date, nothing to check.
+    dates = [d for d in find_dates(text, ref, masked=masked) if d[2].written.lower() != "today"]
     found.extend(dates)
     masked += [(s, e) for s, e, _ in dates]
     quantities = find_quantities(text, masked=masked)
@@ -73,13 +74,16 @@ def _overlaps(span: Span, others: Iterable[Span]) -> bool:
 # ------------------------------------------------------------------ quantities
 
 _TOKEN = re.compile(
-    r"(?P<num>(?<![\w.,/$\u00a3\u20ac])[$\u00a3\u20ac]?\d[\d,]*(?:\.\d+)?(?:(?<=[\d])(?:bn|m|k)(?=\W|$))?(?:-[A-Za-z]+)*%?(?![\w/]))"
+    r"(?P<num>(?<![\w.,/$\u00a3\u20ac])[$\u00a3\u20ac]?"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+    r"(?:(?:bn|m|k|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*%?(?![\w/]))"
     r"|(?P<word>[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
     r"|(?P<other>\S)"
 )
 # Numbers that are not amounts: phone numbers, times, ordinals, ids, ranges of ids.
 _NOT_AMOUNTS = re.compile(
     r"(?:\b1[-.\s])?\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
+    r"|\b0\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?\b"  # UK and European phone numbers: 0800 555 111
     r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.m\."
     r"|\b\d+(?:st|nd|rd|th)\b"
@@ -88,7 +92,13 @@ _NOT_AMOUNTS = re.compile(
     r"|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)"
 )
 _CURRENCY = {"$": "usd", "\u00a3": "gbp", "\u20ac": "eur"}
-_CURRENCY_NOUNS = {"dollar": "usd", "usd": "usd", "pound": "gbp", "sterling": "gbp", "euro": "eur", "eur": "eur"}
+_CURRENCY_CODES = {"USD": "usd", "US$": "usd", "GBP": "gbp", "EUR": "eur", "CAD": "cad", "C$": "cad"}
+_SCALE_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
+_MONEY = frozenset({"usd", "gbp", "eur", "cad"})
+# Words that join a counted noun to its complement: "identifications of victims", "leads on traffickers".
+_NP_LINKS = frozenset({"of", "on", "against", "involving"})
+_CURRENCY_NOUNS = {"dollar": "usd", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur"}
+_WEIGHT_NOUNS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
 
 
 @attrs.frozen
@@ -138,15 +148,21 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
     j = i + 1
     if group == "num":
         head, *suffix = word.split("-")
-        digits = head.lstrip("$\u00a3\u20ac").rstrip("%").replace(",", "")
-        scale = 1.0
-        if head[0] in _CURRENCY and digits.endswith(("bn", "m", "k")):
-            digits, scale = digits.rstrip("bnmk"), {"bn": 1e9, "m": 1e6, "k": 1e3}[re.sub(r"^[\d.]+", "", digits)]
+        digits = re.sub(r"[,\s]", "", head.lstrip("$\u00a3\u20ac").rstrip("%"))
+        attached = re.sub(r"^[\d.]+", "", digits)
+        unit = _CURRENCY.get(head[0]) or ("percent" if head.endswith("%") else None)
+        if attached in {"kg", "lb", "lbs"}:
+            unit = "kg" if attached == "kg" else "lb"  # "62kg"
+        elif attached and unit not in _MONEY:
+            return None  # "100m", "5k": a distance or a label, not a count we can read
         try:
-            value = float(digits) * scale
+            value = float(digits[: len(digits) - len(attached)]) * _SCALE_SUFFIX.get(attached, 1.0)
         except ValueError:
             return None
-        unit = _CURRENCY.get(head[0]) or ("percent" if head.endswith("%") else None)
+        if unit is None and i > 0 and tokens[i - 1][1] in _CURRENCY_CODES:
+            unit, start = _CURRENCY_CODES[tokens[i - 1][1]], tokens[i - 1][2]  # "EUR 9.2 million"
+        if suffix and _hyphen_unit(suffix) is None:
+            return None  # "800-CALL-FBI", "4-H": a name, not an amount
         unit = _hyphen_unit(suffix) or unit
         low = high = value
         if (
@@ -242,19 +258,21 @@ def _is_year(tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> bool
 
 def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> tuple[int, int, Quantity]:
     start, qualifier, hedge = num.start, None, None
+    first = i - 1 if i and num.start <= tokens[i - 1][2] else i  # "EUR 9.2 million", "between 20 and 30"
     # Qualifier and hedge written before the number: "more than", "an estimated".
-    before = [t[1].lower() for t in tokens[max(0, i - 3) : i]]
+    before = [t[1].lower() for t in tokens[max(0, first - 3) : first]]
     for n in (3, 2, 1):
         phrase = " ".join(before[-n:]) if len(before) >= n else ""
         if phrase in lex.QUALIFIERS:
             qualifier = lex.QUALIFIERS[phrase]
             hedge = "estimated" if "estimated" in phrase else None
-            start = tokens[i - n][2]
+            start = tokens[first - n][2]
             break
     # The counted noun phrase: "probable identifications of previously unknown victims".
     j = num.next_token
-    if j < len(tokens) and tokens[j][1].lower() == "of":
-        j += 1  # "40 percent of the material", "£45m of cocaine", "300 of the victims"
+    lead_in = {"of", "in", "worth"} if num.unit in _MONEY else {"of"}
+    if j < len(tokens) and tokens[j][1].lower() in lead_in:
+        j += 1  # "40 percent of the material", "£45m of cocaine", "$4.8 million in cash", "300 of the victims"
         while j < len(tokens) and tokens[j][1].lower() in {"the", "a", "an", "its", "their", "all"}:
             j += 1
     np_words: list[tuple[str, int, int]] = []
@@ -262,9 +280,9 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     while j < len(tokens) and len(np_words) < 7:
         group, word, w_start, w_end = tokens[j]
         lowered = word.lower()
-        if group != "word" or (lowered in lex.NP_STOP and not (lowered == "of" and not seen_of and np_words)):
+        if group != "word" or (lowered in lex.NP_STOP and not (lowered in _NP_LINKS and not seen_of and np_words)):
             break
-        if lowered == "of":
+        if lowered in _NP_LINKS:
             seen_of = True
         elif lowered in lex.HEDGES and hedge is None:
             hedge = lowered
@@ -276,28 +294,47 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             break
         np_words.append((word, w_start, w_end))
         j += 1
-    while np_words and np_words[-1][0].lower() == "of":
+    while np_words and np_words[-1][0].lower() in _NP_LINKS:
         np_words.pop()
     noun = text[np_words[0][1] : np_words[-1][2]] if np_words else ""
-    lemmas = tuple(lemma(w) for w, _, _ in np_words if w.lower() != "of")
+    lemmas = tuple(lemma(w) for w, _, _ in np_words if w.lower() not in _NP_LINKS)
     head_words = [w for w, _, _ in np_words]
-    if "of" in [w.lower() for w in head_words]:
-        head_words = head_words[: [w.lower() for w in head_words].index("of")]
+    links = [n for n, w in enumerate(head_words) if w.lower() in _NP_LINKS]
+    if links:
+        head_words = head_words[: links[0]]
     head = lemma(head_words[-1]) if head_words else ""
     unit = num.unit
     if unit is None and head in lex.TIME_UNITS:
         unit = head
     elif unit is None and head in _CURRENCY_NOUNS:
         unit = _CURRENCY_NOUNS[head]
+    elif unit is None and head in _WEIGHT_NOUNS:
+        unit = _WEIGHT_NOUNS[head]
     end = np_words[-1][2] if np_words else num.end
+    verb = _governing_verb(tokens, first if start == num.start else _start_token(tokens, start), j)
     value, low, high, low_open = num.value, num.low, num.high, False
     if value is not None:
         low, high, low_open = _interval(value, qualifier)
     written = num.written or text[num.start : num.end]
     return start, end, Quantity(
         written=written, low=low, high=high, value=value, qualifier=qualifier, hedge=hedge,
-        noun=noun, head=head, lemmas=lemmas, unit=unit, low_open=low_open,
+        noun=noun, head=head, lemmas=lemmas, unit=unit, low_open=low_open, verb=verb,
     )  # fmt: skip
+
+
+def _start_token(tokens: list[tuple[str, str, int, int]], offset: int) -> int:
+    return next(k for k, t in enumerate(tokens) if t[2] == offset)
+
+
+def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after: int) -> str | None:
+    """The action a count is the object or subject of: "arrested 84 people", "84 people were arrested"."""
+    for k in (before - 1, before - 2):
+        if k >= 0 and (canonical := lex.ACTION_OF.get(tokens[k][1].lower())):
+            return canonical
+    for k in range(after, min(after + 3, len(tokens))):
+        if canonical := lex.ACTION_OF.get(tokens[k][1].lower()):
+            return canonical
+    return None
 
 
 def _interval(value: float, qualifier: str | None, tolerance: float = 0.05) -> tuple[float, float, bool]:
@@ -334,8 +371,8 @@ _DATES = re.compile(
     rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE})\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
     rf"|(?P<single>{_ONE_DATE})\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
-    rf"|(?P<relative>\b(?:yesterday|this\s+week|last\s+week|last\s+month|last\s+year"
-    rf"|(?:on|last|this\s+past)\s+{_WEEKDAY}))\b",
+    rf"|(?P<relative>\b(?:yesterday|today|this\s+week|last\s+week|last\s+month|last\s+year"
+    rf"|(?:(?:on|last|this\s+past)\s+)?{_WEEKDAY}(?!\s*,?\s*{_MONTH}\s+\d)))\b",
     re.IGNORECASE,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -389,8 +426,8 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
         return DateSpan(start=first, end=nxt - timedelta(days=1), written=written)
     words = written.lower().split()
-    if words == ["yesterday"]:
-        day = ref - timedelta(days=1)
+    if words in (["yesterday"], ["today"]):
+        day = ref - timedelta(days=1 if words == ["yesterday"] else 0)
         return DateSpan(start=day, end=day, written=written)
     if words == ["this", "week"]:
         return DateSpan(start=ref - timedelta(days=ref.weekday()), end=ref, written=written)
@@ -402,8 +439,10 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
     if words[-1] == "month":
         last = ref.replace(day=1) - timedelta(days=1)
         return DateSpan(start=last.replace(day=1), end=last, written=written)
-    if words[-1] in _WEEKDAYS:
-        back = (ref.weekday() - _WEEKDAYS.index(words[-1])) % 7 or 7
+    if words[-1] in _WEEKDAYS:  # the latest such day on or before the reference; "last" excludes it
+        back = (ref.weekday() - _WEEKDAYS.index(words[-1])) % 7
+        if words[0] in {"last", "past"} and back == 0:
+            back = 7
         day = ref - timedelta(days=back)
         return DateSpan(start=day, end=day, written=written)
     return None
@@ -448,6 +487,7 @@ class QuoteSpan:
     attribution_before: bool = False
     term: bool = False
     named: bool = False  # the attribution names the speaker (not "she said")
+    who: Span | None = None  # where the name and title are written
 
 
 _NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|[A-Z]\.)"
@@ -523,8 +563,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     for p_start, p_end in paragraphs(text):
         prev_quote: QuoteSpan | None = None
         for open_at, close_at in _marks(text, p_start, p_end):
-            if _runs_on(text, close_at, p_end) and close_at - open_at <= 20:
-                continue  # a stray mark, not a quotation
+            if _runs_on(text, close_at, p_end) and len(text[open_at:close_at].split()) < 3:
+                continue  # a stray mark (5" screens), not a quotation
             if carried is not None and open_at == p_start:
                 prev_quote = carried  # the same quotation, carried on from the last paragraph
             quote = _attribute(
@@ -563,16 +603,20 @@ def _attribute(
     before = text[before_start:start]
     who = title = None
     attribution: Span | None = None
+    who_span: Span | None = None
     attribution_before = False
     if m := _AFTER_SAID_NAME.match(after):
         who, title = m.group("who"), m.group("title")
         attribution = (end, end + m.end())
+        who_span = (end + m.start("who"), end + (m.end("title") if title else m.end("who")))
     elif m := _AFTER_NAME_SAID.match(after):
         who = m.group("who")
         attribution = (end, end + m.end())
+        who_span = (end + m.start("who"), end + m.end("who"))
     elif m := _BEFORE.search(before):
         who, title = m.group("who"), m.group("title")
         attribution = (before_start + m.start(), before_start + m.end())
+        who_span = (before_start + m.start("who"), before_start + (m.end("title") if title else m.end("who")))
         attribution_before = True
     if who is None and n_words <= 4:
         return QuoteSpan(start, end, inner_start, inner_end, term=True)
@@ -583,23 +627,36 @@ def _attribute(
         speaker, run_title = prev.speaker, prev.title  # a quote running on from the last
     title = " ".join(title.split()) if title and _is_title(title) else run_title
     named = who is not None and who.lower() not in _PRONOUNS
-    return QuoteSpan(start, end, inner_start, inner_end, speaker, title, attribution, attribution_before, named=named)
+    return QuoteSpan(
+        start, end, inner_start, inner_end, speaker, title, attribution, attribution_before, named=named, who=who_span
+    )
 
 
 def _split_name(run: str) -> tuple[str | None, str | None]:
     """ "HSI Executive Associate Director Katrina W. Berger" → (name, title)."""
     words = run.split()
-    last_title = max((i for i, w in enumerate(words) if w.lower().strip(".,") in lex.TITLE_WORDS), default=-1)
+    last_title = max((i for i, w in enumerate(words) if _is_rank(w)), default=-1)
     name = " ".join(words[last_title + 1 :]) or None
     title = " ".join(words[: last_title + 1]) or None
     return name, title
 
 
 def _is_title(text: str) -> bool:
-    return any(w.lower().strip(".,") in lex.TITLE_WORDS for w in text.split())
+    return any(_is_rank(w) for w in text.split())
+
+
+def _is_rank(word: str) -> bool:
+    """"Director", "Supt.", "Exec.": a word of a title."""
+    w = word.lower().strip(".,")
+    return w in lex.TITLE_WORDS or w in lex.TITLE_ABBREVIATIONS
 
 
 def _quote_claims(text: str, q: QuoteSpan) -> list[tuple[int, int, Detail]]:
+    """One claim per quoted sentence, and one for the attribution when it names the speaker.
+
+    The words and who said them are separate facts: a verbatim quote under a
+    garbled title is a supported quote and an altered attribution.
+    """
     if q.term:
         words = text[q.inner_start : q.inner_end].strip(" ,.;:")
         return [(q.start, q.end, Quote(words=words, term=True))]
@@ -607,15 +664,11 @@ def _quote_claims(text: str, q: QuoteSpan) -> list[tuple[int, int, Detail]]:
     claims: list[tuple[int, int, Detail]] = []
     for n, (s, e) in enumerate(parts):
         words = text[s:e].strip(' ,;:\u201c\u201d"')
-        adjacent = q.attribution is not None and n == (0 if q.attribution_before else len(parts) - 1)
-        here = adjacent and q.named
-        start, end = s, e
-        if adjacent and q.attribution:
-            start, end = (q.attribution[0], e) if q.attribution_before else (s, q.attribution[1])
-        if n == 0 and not here:
-            start = q.start
-        detail = Quote(words=words, speaker=q.speaker, title=q.title, attributed_here=here)
-        claims.append((start, end, detail))
+        claims.append((q.start if n == 0 else s, e, Quote(words=words, speaker=q.speaker, title=q.title)))
+    if q.named and q.who is not None:
+        all_words = text[q.inner_start : q.inner_end].strip(' ,;:\u201c\u201d"')
+        detail = Quote(words=all_words, speaker=q.speaker, title=q.title, attributed_here=True)
+        claims.append((q.who[0], q.who[1], detail))
     return claims
 
 

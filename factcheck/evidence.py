@@ -117,14 +117,16 @@ def build_index(article: Article, sources: Iterable[Source], reference: date | N
         text = source.text
         table.update(aliases(text))
         for start, end in sentences(text):
+            dates = find_dates(text, ref, start, end)
+            quantities = find_quantities(text, start, end, masked=[(s, e) for s, e, _ in dates])
             passages.append(
                 Passage(
                     source=source,
                     start=start,
                     end=end,
                     text=text[start:end],
-                    quantities=tuple(q for _, _, q in find_quantities(text, start, end)),
-                    dates=tuple(d for _, _, d in find_dates(text, ref, start, end)),
+                    quantities=tuple(q for _, _, q in quantities),
+                    dates=tuple(d for _, _, d in dates),
                 )
             )
         quotes.extend(SourceQuote(source, q, text) for q in find_quotes(text) if not q.term)

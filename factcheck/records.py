@@ -126,6 +126,7 @@ class Quantity:
     lemmas: tuple[str, ...] = ()  # lemmas of every word of the noun phrase
     unit: str | None = None  # "day", "week", "month", "year", "age", "percent", "usd"
     low_open: bool = False  # "more than 300" excludes 300 itself
+    verb: str | None = None  # the action counted: "arrested 84 people" -> "arrest"
 
 
 @attrs.frozen
@@ -146,7 +147,7 @@ class Quote:
     words: str
     speaker: str | None = None
     title: str | None = None
-    attributed_here: bool = False  # the attribution is part of this claim's span
+    attributed_here: bool = False  # the claim is the attribution itself: name and title, for the quote in ``words``
     term: bool = False  # a scare-quoted term ("dark web"), not speech
 
 

@@ -118,20 +118,45 @@ _FIELD_REASON = {
 }
 
 
+_MEASURES = frozenset({"usd", "gbp", "eur", "cad", "percent", "kg", "lb", "t"})
+_UNIT_LEMMAS = frozenset({"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "percent"})
+
+
 def _noun_match(claim: Quantity, source: Quantity) -> int:
-    """2: same counted thing; 1: same kind of thing ("children"/"victims"); 0: another thing."""
+    """2: the same counted thing; 1: the same kind of thing ("children"/"victims"); 0: another thing."""
     if claim.unit in lex.TIME_UNITS or claim.unit == "age":
-        return 2 if source.unit == claim.unit or (claim.unit in lex.TIME_UNITS and source.unit in lex.TIME_UNITS) else 0
-    if (claim.unit or source.unit) and claim.unit != source.unit:
+        return _duration_match(claim, source)
+    if claim.unit != source.unit:
         return 0
+    if claim.unit in _MEASURES:  # "$4.8 million in cash", "62kg of cocaine": compare what is measured
+        said, real = set(claim.lemmas) - _UNIT_LEMMAS, set(source.lemmas) - _UNIT_LEMMAS
+        return 2 if not said or not real or said & real or _same_group(said, real) else 0
     if not claim.head or not source.lemmas:
         return 0
     if claim.head in source.lemmas:
         return 2
-    for group in lex.NOUN_GROUPS:
-        if claim.head in group and group & set(source.lemmas):
-            return 1
-    return 0
+    # "arrested 84 people" counts the same as "84 arrests"
+    if (claim.verb and claim.verb in (lex.ACTION_OF.get(source.head), source.head)) or (
+        source.verb and source.verb in (lex.ACTION_OF.get(claim.head), claim.head)
+    ):
+        return 2
+    if claim.verb and claim.verb == source.verb and _same_group({claim.head}, set(source.lemmas)):
+        return 2
+    return 1 if _same_group({claim.head}, set(source.lemmas)) else 0
+
+
+def _same_group(said: set[str], real: set[str]) -> bool:
+    return any(group & said and group & real for group in lex.NOUN_GROUPS)
+
+
+def _duration_match(claim: Quantity, source: Quantity) -> int:
+    """Durations of the same kind of thing: "an 11-day operation" and "a 12-day surge", not a prison term."""
+    if source.unit != claim.unit and not (claim.unit in lex.TIME_UNITS and source.unit in lex.TIME_UNITS):
+        return 0
+    said_unit, real_unit = claim.head in lex.TIME_UNITS, source.head in lex.TIME_UNITS
+    if said_unit or real_unit or not claim.head or not source.head:
+        return 2 if said_unit == real_unit else 0
+    return 2 if claim.head == source.head or _same_group({claim.head}, {source.head}) else 0
 
 
 def _in_days(q: Quantity, value: float) -> float:
@@ -157,8 +182,10 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             similarity = index.similarity(claim.sentence, passage)
             if q.head or q.unit:
                 match = _noun_match(q, sq)
-            else:  # "Nineteen were wanted": the thing counted is only in the context
+            elif q.value is not None:  # "Nineteen were wanted": the thing counted is only in the context
                 match = 2 if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
+            else:
+                match = 0  # "several" of nothing named cannot be matched to anything
             if match:
                 ranked.append((match, holds, similarity, passage, sq))
     if not ranked and q.unit in lex.TIME_UNITS:
@@ -372,6 +399,14 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         ratio, lo, hi, ops = _align(article_words, source_words)
         if best is None or ratio > best[0]:
             best = (ratio, sq, source_words, spans, lo, hi, ops)
+    if (best is None or best[0] < settings.quote_min_similarity) and q.attributed_here and q.speaker:
+        same = [sq for sq in index.quotes if sq.span.speaker and _name_difference(q.speaker, sq.span.speaker) != "speaker"]
+        if same:  # the quote is not in the source, but its speaker is: check name and title there
+            sq = same[0]
+            start, end = sq.span.inner_start, sq.span.inner_end
+            evidence = Evidence(sq.source.id, sq.text[start:end], start, end, 0.5)
+            differences = _attribution_differences(q, sq, index)
+            return _verdict(claim, (evidence,), differences, 0.5, _explain_attribution, f"the source quotes {_who(sq)}")
     if best is None or best[0] < settings.quote_min_similarity:
         return _unsourced(claim, index, "no source contains these words as a quotation", "quote-not-in-source")
     ratio, sq, source_words, spans, lo, hi, ops = best
@@ -385,18 +420,15 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         if i2 - i1 and not said:
             continue  # a marked ellipsis stands for the words it leaves out
         differences.append(Difference("quote", " ".join(said) or None, " ".join(source_words[j1:j2]) or None))
-    if q.attributed_here and q.speaker and sq.span.speaker:
-        field = _name_difference(q.speaker, sq.span.speaker)
-        if field:
-            differences.append(Difference(field, q.speaker, sq.span.speaker))
-    if (
-        q.attributed_here
-        and q.title
-        and sq.span.title
-        and _title_words(q.title, index) != _title_words(sq.span.title, index)
-    ):
-        differences.append(Difference("title", q.title, sq.span.title))
+    if q.attributed_here:
+        differences = _attribution_differences(q, sq, index)
+    elif q.speaker and sq.span.speaker and _name_difference(q.speaker, sq.span.speaker) == "speaker":
+        differences.append(Difference("speaker", q.speaker, sq.span.speaker))
     speaker = sq.span.speaker or "an unnamed speaker"
+    if q.attributed_here:
+        return _verdict(
+            claim, (evidence,), differences, ratio, _explain_attribution, f"the source names {_who(sq)} as the speaker"
+        )
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:
         quote_diffs = [d for d in diffs if d.field == "quote"]
@@ -410,6 +442,27 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         return reason, f"source quotes {speaker}: " + "; ".join(parts)
 
     return _verdict(claim, (evidence,), differences, ratio, explain, f"verbatim in the source, said by {speaker}")
+
+
+def _attribution_differences(q: Quote, sq: SourceQuote, index: Index) -> list[Difference]:
+    """Name and title of the speaker, against the source's attribution of the same quote."""
+    differences = []
+    if q.speaker and sq.span.speaker:
+        field = _name_difference(q.speaker, sq.span.speaker)
+        if field:
+            differences.append(Difference(field, q.speaker, sq.span.speaker))
+    same_person = not differences or differences[0].field == "name"
+    if same_person and q.title and sq.span.title and _title_words(q.title, index) != _title_words(sq.span.title, index):
+        differences.append(Difference("title", q.title, sq.span.title))
+    return differences
+
+
+def _who(sq: SourceQuote) -> str:
+    return ", ".join(x for x in (sq.span.speaker, sq.span.title) if x) or "nobody"
+
+
+def _explain_attribution(diffs: list[Difference]) -> tuple[str, str]:
+    return f"{diffs[0].field}-changed", "; ".join(_describe(d) for d in diffs)
 
 
 def norm_same_length(text: str) -> str:
@@ -436,13 +489,12 @@ def _name_difference(article: str, source: str) -> str | None:
     return "speaker"
 
 
+
+
 def _title_words(title: str, index: Index) -> list[str]:
-    """The words of a title that carry rank, in order: "Executive Associate Director"."""
-    drop = {"of", "the", "for", "at", "and"}
-    acronyms = {k for k in index.aliases if k.isalpha() and len(k) <= 6} | {
-        w for name in index.aliases.values() for w in name.split()
-    }
-    return [w for w in words(title) if w not in drop and w not in acronyms]
+    """The rank words of a title, in order: "Executive Associate Director"; "Supt." is "superintendent"."""
+    expanded = " ".join(lex.TITLE_ABBREVIATIONS.get(w, w) for w in words(title))
+    return [w for w in expanded.split() if w in lex.TITLE_WORDS]
 
 
 # ------------------------------------------------------------------ statements

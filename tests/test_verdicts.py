@@ -28,11 +28,17 @@ Partners included the FBI, Interpol and Europol. Offenders used forums, websites
 """
 
 
-def _verdict(sentence: str, kind: Kind, release: str = RELEASE, **settings: object) -> Verdict:
+def _verdict(
+    sentence: str, kind: Kind, release: str = RELEASE, *, attribution: bool = False, **settings: object
+) -> Verdict:
     article = Article.from_text(sentence, published=date(2023, 8, 10))
     source = Source.from_text(release, url="https://www.ice.gov/news/releases/surge")
     report = check(article, [source], settings=Settings(**settings))  # type: ignore[arg-type]
-    found = [v for v in report.verdicts if v.claim.kind is kind]
+    found = [
+        v
+        for v in report.verdicts
+        if v.claim.kind is kind and getattr(v.claim.detail, "attributed_here", False) is attribution
+    ]
     assert found, f"no {kind.value} claim in {sentence!r}: {[v.claim.text for v in report.verdicts]}"
     assert found[0].reason in REASONS  # every code is documented
     return found[0]
@@ -100,40 +106,11 @@ def test_date(sentence: str, label: Label) -> None:
 
 QUOTES = [
     ("verbatim", "“We will not stop until every child is safe,” said Katrina W. Berger.", Label.SUPPORTED, None),
-    (
-        "typographic quotes and case",
-        '"we will not stop until every child is safe," Berger said.',
-        Label.SUPPORTED,
-        None,
-    ),
-    (
-        "one word changed",
-        "“We will not rest until every child is safe,” said Katrina W. Berger.",
-        Label.ALTERED,
-        "quote",
-    ),
-    (
-        "middle initial left out",
-        "“We will not stop until every child is safe,” said Katrina Berger.",
-        Label.SUPPORTED,
-        None,
-    ),
-    ("name misspelt", "“We will not stop until every child is safe,” said Katrina W. Burger.", Label.ALTERED, "name"),
+    ("typographic quotes and case", '"we will not stop until every child is safe," Berger said.', Label.SUPPORTED, None),
+    ("one word changed", "“We will not rest until every child is safe,” said Katrina W. Berger.", Label.ALTERED, "quote"),
     ("marked ellipsis", "“We will not stop … every child is safe,” said Katrina W. Berger.", Label.SUPPORTED, None),
     (
-        "title words swapped",
-        "“We will not stop until every child is safe,” said Katrina W. Berger, associate executive director of HSI.",
-        Label.ALTERED,
-        "title",
-    ),
-    (
-        "title right",
-        "“We will not stop until every child is safe,” said Katrina W. Berger, executive associate director of HSI.",
-        Label.SUPPORTED,
-        None,
-    ),
-    (
-        "someone else",
+        "someone else said it",
         "“We will not stop until every child is safe,” said John Smith, director of the FBI.",
         Label.ALTERED,
         "speaker",
@@ -148,6 +125,36 @@ def test_quote(sentence: str, label: Label, field: str | None) -> None:
     assert verdict.label is label, (verdict.explanation, verdict.differences)
     if field:
         assert field in {d.field for d in verdict.differences}
+
+
+SAID = "“We will not stop until every child is safe,” said "
+ATTRIBUTIONS = [
+    ("same", SAID + "Katrina W. Berger.", Label.SUPPORTED, None),
+    ("middle initial left out", SAID + "Katrina Berger.", Label.SUPPORTED, None),
+    ("surname only", '"We will not stop until every child is safe," Berger said.', Label.SUPPORTED, None),
+    ("name misspelt", SAID + "Katrina W. Burger.", Label.ALTERED, "name"),
+    ("title words swapped", SAID + "Katrina W. Berger, associate executive director of HSI.", Label.ALTERED, "title"),
+    ("title right", SAID + "Katrina W. Berger, executive associate director of HSI.", Label.SUPPORTED, None),
+    ("title abbreviated", SAID + "Exec. Assoc. Dir. Katrina W. Berger.", Label.SUPPORTED, None),
+    ("abbreviation, words swapped", SAID + "Assoc. Exec. Dir. Katrina W. Berger.", Label.ALTERED, "title"),
+    ("someone else", SAID + "John Smith, director of the FBI.", Label.ALTERED, "speaker"),
+    ("quote not in source, speaker is", "“Nobody escapes,” said Katrina W. Berger, HSI director.", Label.ALTERED, "title"),
+    ("nobody of that name", "“Nobody escapes,” said John Smith, FBI director.", Label.UNSOURCED, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "field"), [a[1:] for a in ATTRIBUTIONS], ids=[a[0] for a in ATTRIBUTIONS]
+)
+def test_attribution(sentence: str, label: Label, field: str | None) -> None:
+    """Who said it is its own claim: a verbatim quote under a garbled title is two findings."""
+    verdict = _verdict(sentence, Kind.QUOTE, attribution=True)
+    assert verdict.label is label, (verdict.explanation, verdict.differences)
+    if field:
+        assert field in {d.field for d in verdict.differences}
+    words = _verdict(sentence, Kind.QUOTE)
+    if "stop until" in sentence and field in {"name", "title"}:
+        assert words.label is Label.SUPPORTED  # the words themselves are right
 
 
 def test_quote_differences_are_word_level() -> None:
