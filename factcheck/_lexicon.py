@@ -54,7 +54,6 @@ HEDGES = frozenset(
         "allegedly",
         "reportedly",
         "purportedly",
-        "suspected",
     }
 )
 
@@ -167,6 +166,10 @@ DATE_RELATIONS: dict[str, str] = {
     "closed": "end",
     "wrapped": "end",
 }
+
+# Verbs that date an announcement ("the FBI said Friday"): the release's own date is their evidence.
+SAYING = frozenset({"said", "says", "say", "announced", "announces", "reported", "released", "confirmed", "revealed",
+                    "stated", "disclosed", "unveiled", "published"})  # fmt: skip
 
 # Actions a statement can claim an organisation took: canonical -> surface forms.
 # "lead" has no plain "lead(s)": in releases that word is a tip, not leadership.

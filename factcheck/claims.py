@@ -280,7 +280,16 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     while j < len(tokens) and len(np_words) < 7:
         group, word, w_start, w_end = tokens[j]
         lowered = word.lower()
-        if group != "word" or (lowered in lex.NP_STOP and not (lowered in _NP_LINKS and not seen_of and np_words)):
+        in_name = (
+            lowered == "and"
+            and np_words
+            and np_words[-1][0][0].isupper()
+            and j + 1 < len(tokens)
+            and tokens[j + 1][1][:1].isupper()
+        )  # "350 Customs and Border Protection officers"
+        if group != "word" or (
+            lowered in lex.NP_STOP and not in_name and not (lowered in _NP_LINKS and not seen_of and np_words)
+        ):
             break
         if lowered in _NP_LINKS:
             seen_of = True
@@ -290,8 +299,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             continue
         elif np_words and lowered.endswith("ed") and not seen_of:
             break  # "300 victims identified": a verb, not part of the noun
-        elif word[0].isupper() and not word.isupper() and np_words:
-            break
+        elif word[0].isupper() and lowered in lex.NOT_ENTITIES and np_words:
+            break  # "300 victims Tuesday"
         np_words.append((word, w_start, w_end))
         j += 1
     while np_words and np_words[-1][0].lower() in _NP_LINKS:
@@ -368,6 +377,7 @@ _ONE_DATE = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATES = re.compile(
     rf"(?P<samemonth>(?P<sm_month>{_MONTH})\s+(?P<sm_a>\d{{1,2}})\s*[-\u2013]\s*(?P<sm_b>\d{{1,2}})(?P<sm_year>{_YEAR})?)\b"
+    rf"|(?P<dayfirst>(?:from\s+|between\s+)?(?P<df_a>\d{{1,2}})\s*(?:[-\u2013]|to|and|until)\s*(?P<df_b>\d{{1,2}})\s+(?P<df_month>{_MONTH})(?P<df_year>\s+\d{{4}})?)\b"
     rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE})\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
     rf"|(?P<single>{_ONE_DATE})\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
@@ -406,6 +416,11 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         year = m.group("sm_year") or ""
         a = _one(f"{m.group('sm_month')} {m.group('sm_a')}{year}", ref)
         b = _one(f"{m.group('sm_month')} {m.group('sm_b')}{year}", ref)
+        return DateSpan(start=a, end=b, written=written, explicit_range=True)
+    if m.group("dayfirst"):
+        year = m.group("df_year") or ""
+        a = _one(f"{m.group('df_a')} {m.group('df_month')}{year}", ref)
+        b = _one(f"{m.group('df_b')} {m.group('df_month')}{year}", ref)
         return DateSpan(start=a, end=b, written=written, explicit_range=True)
     if m.group("range"):
         a, b = _one(m.group("r_a"), ref), _one(m.group("r_b"), ref)
@@ -449,12 +464,22 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
 
 
 def _one(written: str, ref: date) -> date:
-    """One written date; without a year, the one nearest before the reference."""
+    """One written date; without a year, the one nearest the reference (within half a year either way)."""
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", written).replace(".", "")
     day = dateparser.parse(cleaned, default=datetime(ref.year, 1, 1)).date()
-    if not re.search(r"\d{4}", written) and day > ref + timedelta(days=31):
-        day = day.replace(year=day.year - 1)
+    if not re.search(r"\d{4}", written):
+        if (day - ref).days > 183:
+            day = _shift_year(day, -1)
+        elif (ref - day).days > 183:
+            day = _shift_year(day, 1)
     return day
+
+
+def _shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _relation(text: str, start: int) -> tuple[str | None, int]:
@@ -465,6 +490,8 @@ def _relation(text: str, start: int) -> tuple[str | None, int]:
     word = m.group(1).lower()
     if word in lex.DATE_RELATIONS:
         return lex.DATE_RELATIONS[word], max(0, start - 40) + m.start(1)
+    if word in lex.SAYING:
+        return "say", max(0, start - 40) + m.start(1)
     if word.endswith("ed") and word not in {"named", "called", "dubbed"}:
         return lemma(word), max(0, start - 40) + m.start(1)
     return None, start
@@ -560,6 +587,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     last_speaker: tuple[str | None, str | None] = (None, None)
     carried: QuoteSpan | None = None
+    lead_in: Span | None = None  # the paragraph before: "The minister said:" introduces a quote below it
     for p_start, p_end in paragraphs(text):
         prev_quote: QuoteSpan | None = None
         for open_at, close_at in _marks(text, p_start, p_end):
@@ -568,14 +596,16 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             if carried is not None and open_at == p_start:
                 prev_quote = carried  # the same quotation, carried on from the last paragraph
             quote = _attribute(
-                text, start=open_at, end=close_at, p_start=p_start, p_end=p_end, last=last_speaker, prev=prev_quote
-            )
+                text, start=open_at, end=close_at, p_start=p_start, p_end=p_end, last=last_speaker, prev=prev_quote,
+                lead_in=lead_in if open_at == p_start else None,
+            )  # fmt: skip
             spans.append(quote)
             prev_quote = quote
             if quote.speaker:
                 last_speaker = (quote.speaker, quote.title)
         last = spans[-1] if spans else None
         carried = last if last is prev_quote and last is not None and _runs_on(text, last.end, p_end) else None
+        lead_in = (p_start, p_end) if text[p_end - 1] == ":" else None
     return spans
 
 
@@ -593,6 +623,7 @@ def _attribute(
     p_end: int,
     last: tuple[str | None, str | None],
     prev: QuoteSpan | None,
+    lead_in: Span | None = None,
 ) -> QuoteSpan:
     closed = not _runs_on(text, end, p_end) and end - start > 1
     inner_start, inner_end = start + 1, end - 1 if closed else end
@@ -601,6 +632,8 @@ def _attribute(
     after = text[end:p_end]
     before_start = max(p_start, prev.end if prev else p_start)
     before = text[before_start:start]
+    if lead_in is not None and prev is None:  # "Home Secretary Rebecca Ashworth said:" ¶ “…”
+        before_start, before = lead_in[0], text[lead_in[0] : lead_in[1]] + " "
     who = title = None
     attribution: Span | None = None
     who_span: Span | None = None
@@ -618,7 +651,7 @@ def _attribute(
         attribution = (before_start + m.start(), before_start + m.end())
         who_span = (before_start + m.start("who"), before_start + (m.end("title") if title else m.end("who")))
         attribution_before = True
-    if who is None and n_words <= 4:
+    if who is None and n_words <= 4 and closed:
         return QuoteSpan(start, end, inner_start, inner_end, term=True)
     speaker, run_title = _split_name(who) if who else (None, None)
     if who is not None and who.lower() in _PRONOUNS:
@@ -646,7 +679,7 @@ def _is_title(text: str) -> bool:
 
 
 def _is_rank(word: str) -> bool:
-    """"Director", "Supt.", "Exec.": a word of a title."""
+    """ "Director", "Supt.", "Exec.": a word of a title."""
     w = word.lower().strip(".,")
     return w in lex.TITLE_WORDS or w in lex.TITLE_ABBREVIATIONS
 

@@ -19,8 +19,8 @@ from rapidfuzz import fuzz, process
 
 from factcheck import _lexicon as lex
 from factcheck._text import lemmas, norm, sentences
-from factcheck.claims import QuoteSpan, aliases, find_dates, find_quantities, find_quotes
-from factcheck.records import Article, DateSpan, Quantity, Source
+from factcheck.claims import QuoteSpan, aliases, find_dates, find_entities, find_quantities, find_quotes
+from factcheck.records import Article, Claim, DateSpan, Quantity, Source
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,10 @@ class Index:
     quotes: tuple[SourceQuote, ...]
     aliases: dict[str, str]
     notes: tuple[str, ...] = ()
+    primary: frozenset[str] = frozenset()  # ids of the sources the story most likely retells
+
+    def is_primary(self, passage: Passage) -> bool:
+        return passage.source.id in self.primary
 
     @cached_property
     def _choices(self) -> list[str]:
@@ -88,20 +92,34 @@ class Index:
         return forms
 
 
-def usable(source: Source, article: Article) -> str | None:
-    """Why a source cannot be the story's origin, or None when it can."""
-    if not source.ok:
+def usable(source: Source, article: Article, latest_mentioned: date | None = None) -> str | None:
+    """Why a source cannot be the story's origin, or None when it can.
+
+    A release published after the story cannot be what it retells. When the
+    story carries no date, the latest date it mentions stands in for one, with
+    a month's grace.
+    """
+    if not source.ok or source.published is None:
         return None
-    if article.published and source.published and source.published > article.published + timedelta(days=1):
+    if article.published and source.published > article.published + timedelta(days=1):
         return (
             f"{source.id} was published on {source.published.isoformat()}, after the article "
             f"({article.published.isoformat()}), so it is not used as evidence"
         )
+    if article.published is None and latest_mentioned and source.published > latest_mentioned + timedelta(days=31):
+        return (
+            f"{source.id} was published on {source.published.isoformat()}, more than a month after the latest "
+            f"date the undated article mentions ({latest_mentioned.isoformat()}), so it is not used as evidence"
+        )
     return None
 
 
-def build_index(article: Article, sources: Iterable[Source], reference: date | None = None) -> Index:
-    """Split usable sources into passages and read their facts."""
+def build_index(
+    article: Article, sources: Iterable[Source], claims: Iterable[Claim] = (), reference: date | None = None
+) -> Index:
+    """Split usable sources into passages and read their facts; rank sources by what they share with the story."""
+    claims = tuple(claims)
+    latest = max((c.detail.end for c in claims if isinstance(c.detail, DateSpan)), default=None)
     passages: list[Passage] = []
     quotes: list[SourceQuote] = []
     notes: list[str] = []
@@ -109,7 +127,7 @@ def build_index(article: Article, sources: Iterable[Source], reference: date | N
     for source in sources:
         if not source.ok:
             continue
-        if reason := usable(source, article):
+        if reason := usable(source, article, latest):
             notes.append(reason)
             log.info(reason)
             continue
@@ -131,7 +149,36 @@ def build_index(article: Article, sources: Iterable[Source], reference: date | N
             )
         quotes.extend(SourceQuote(source, q, text) for q in find_quotes(text) if not q.term)
     table.update(aliases(article.text))
-    return Index(passages=tuple(passages), quotes=tuple(quotes), aliases=table, notes=tuple(notes))
+    primary = _primary_sources(article, claims, passages)
+    return Index(passages=tuple(passages), quotes=tuple(quotes), aliases=table, notes=tuple(notes), primary=primary)
+
+
+def _anchors(quantities: Iterable[Quantity], dates: Iterable[DateSpan], text: str) -> set[str]:
+    """What identifies one operation rather than another: its figures, dates and names."""
+    found = {f"{q.value:g}" for q in quantities if q.value is not None}
+    found |= {d.start.isoformat() for d in dates}
+    found |= {name.lower() for _, _, name in find_entities(text) if len(name) > 3}
+    return found
+
+
+def _primary_sources(article: Article, claims: tuple[Claim, ...], passages: list[Passage]) -> frozenset[str]:
+    """The sources that share most of the story's figures, dates and names: what it most likely retells.
+
+    A decoy (last year's operation, a later update) shares the topic and the
+    words but not the figures, so evidence is taken from these first.
+    """
+    story = _anchors(
+        (c.detail for c in claims if isinstance(c.detail, Quantity)),
+        (c.detail for c in claims if isinstance(c.detail, DateSpan)),
+        article.text,
+    )
+    by_source: dict[str, set[str]] = {}
+    for p in passages:
+        anchors = by_source.setdefault(p.source.id, set())
+        anchors |= _anchors(p.quantities, p.dates, p.text)
+    shared = {sid: len(story & anchors) for sid, anchors in by_source.items()}
+    best = max(shared.values(), default=0)
+    return frozenset(sid for sid, n in shared.items() if best and n >= 0.6 * best)
 
 
 def mentions(passage: Passage, forms: set[str]) -> bool:

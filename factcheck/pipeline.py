@@ -57,7 +57,7 @@ def check(
         raise SourceError(f"every source failed ({reasons})")
     reference = article.published or max((s.published for s in numbered if s.published), default=None)
     claims = extract_claims(article, reference=reference)
-    index = build_index(article, numbered, reference)
+    index = build_index(article, numbered, claims, reference)
     verdicts = tuple(judge(claim, index, settings) for claim in claims)
     notes = tuple(f"{s.id} ({s.location}) failed: {s.error}" for s in numbered if not s.ok) + index.notes
     return Report(article=article, sources=numbered, verdicts=verdicts, notes=notes)

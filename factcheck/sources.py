@@ -118,7 +118,9 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
                 publisher = str(pub["name"])
                 break
     texts = [
-        _html.block_text(tag, _BODY_BLOCKS) for tag in _html.blocks(container, _BODY_BLOCKS) if tag is not headline
+        _quoted_if_blockquote(tag, _html.block_text(tag, _BODY_BLOCKS))
+        for tag in _html.blocks(container, _BODY_BLOCKS)
+        if tag is not headline
     ]
     texts = [t for t in texts if t and not _is_metadata_line(t)]
     if not texts:
@@ -134,6 +136,14 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
         sha256=_sha256(html.encode("utf-8") if isinstance(html, str) else html),
         final_url=url or None,
     )
+
+
+def _quoted_if_blockquote(tag: _html.Tag, text: str) -> str:
+    """GOV.UK sets statements as "X said:" and a blockquote without marks: the marks are implied."""
+    inside = tag.name == "blockquote" or tag.find_parent("blockquote") is not None
+    if inside and text and text[0] not in '\u201c"\u00ab\u201e':
+        return f"\u201c{text}\u201d"
+    return text
 
 
 def source_from_text(text: str, *, url: str = "", location: str | None = None, sha256: str | None = None) -> Source:
@@ -174,6 +184,9 @@ def _build(texts: list[str], *, url: str, location: str, **fields: object) -> So
     if m and len(texts[0]) > m.end():
         dateline = m.group("dateline").strip()
         texts = [texts[0][m.end() :], *texts[1:]]
+    title = fields.get("title")
+    if isinstance(title, str) and title:
+        texts = [title, *texts]  # the headline is part of what a release says, and stories retell it
     spans: list[tuple[int, int]] = []
     cursor = 0
     for text in texts:

@@ -119,7 +119,12 @@ _FIELD_REASON = {
 
 
 _MEASURES = frozenset({"usd", "gbp", "eur", "cad", "percent", "kg", "lb", "t"})
-_UNIT_LEMMAS = frozenset({"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "percent"})
+# Words around a measure that say nothing of what is measured ("38 percent higher", "$5 million each").
+_NOT_MEASURED = frozenset(
+    {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "percent", "more", "higher",
+     "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "total", "worth"}
+)  # fmt: skip
+_UNKNOWN = 3  # a match level meaning "same unit, thing counted unknown": needs a similar passage
 
 
 def _noun_match(claim: Quantity, source: Quantity) -> int:
@@ -129,8 +134,10 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
     if claim.unit != source.unit:
         return 0
     if claim.unit in _MEASURES:  # "$4.8 million in cash", "62kg of cocaine": compare what is measured
-        said, real = set(claim.lemmas) - _UNIT_LEMMAS, set(source.lemmas) - _UNIT_LEMMAS
-        return 2 if not said or not real or said & real or _same_group(said, real) else 0
+        said, real = set(claim.lemmas) - _NOT_MEASURED, set(source.lemmas) - _NOT_MEASURED
+        if not said or not real:
+            return _UNKNOWN  # nothing to compare: only the context can tell
+        return 2 if said & real or _same_group(said, real) else 0
     if not claim.head or not source.lemmas:
         return 0
     if claim.head in source.lemmas:
@@ -155,7 +162,7 @@ def _duration_match(claim: Quantity, source: Quantity) -> int:
         return 0
     said_unit, real_unit = claim.head in lex.TIME_UNITS, source.head in lex.TIME_UNITS
     if said_unit or real_unit or not claim.head or not source.head:
-        return 2 if said_unit == real_unit else 0
+        return 2 if said_unit == real_unit and claim.unit == source.unit else 0
     return 2 if claim.head == source.head or _same_group({claim.head}, {source.head}) else 0
 
 
@@ -175,25 +182,27 @@ def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
 
 
 def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
-    ranked: list[tuple[int, bool, float, Passage, Quantity]] = []
+    ranked: list[tuple[int, bool, bool, float, Passage, Quantity]] = []
     for passage in index.passages:
         for sq in passage.quantities:
             holds = _holds(q, sq, settings.about_tolerance)
             similarity = index.similarity(claim.sentence, passage)
             if q.head or q.unit:
                 match = _noun_match(q, sq)
+                if match == _UNKNOWN:
+                    match = 2 if similarity >= settings.passage_min_similarity + 0.15 else 0
             elif q.value is not None:  # "Nineteen were wanted": the thing counted is only in the context
                 match = 2 if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
             else:
                 match = 0  # "several" of nothing named cannot be matched to anything
             if match:
-                ranked.append((match, holds, similarity, passage, sq))
+                ranked.append((match, index.is_primary(passage), holds, similarity, passage, sq))
     if not ranked and q.unit in lex.TIME_UNITS:
         return _judge_duration(claim, q, index, settings)
     if not ranked:
         what = f"{q.written} {q.noun}".strip()
         return _unsourced(claim, index, f"no source gives a figure for {_quoted(what)}")
-    match, holds, similarity, passage, sq = max(ranked, key=lambda r: (r[0], r[1], r[2]))
+    match, _, holds, similarity, passage, sq = max(ranked, key=lambda r: r[:4])
     differences: list[Difference] = []
     note = ""
     if not holds:
@@ -296,22 +305,30 @@ def _describe(d: Difference) -> str:
 
 
 def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
+    """The date against the dates the sources give for the same event, and their own dates."""
     same: list[tuple[float, Passage, DateSpan]] = []
     other: list[tuple[float, Passage, DateSpan]] = []
     for passage in index.passages:
         for sd in passage.dates:
-            related = d.relation is None or sd.relation is None or d.relation == sd.relation
             similarity = index.similarity(claim.sentence, passage)
+            related = d.relation == sd.relation if d.relation and sd.relation else similarity >= 0.5
             if _date_agrees(d, sd) and related:
                 same.append((similarity, passage, sd))
-            elif d.relation and sd.relation == d.relation:
-                other.append((similarity, passage, sd))
+            elif related and abs((sd.start - d.start).days) <= 10 and similarity >= 0.45:
+                other.append((similarity, passage, sd))  # the same event, dated a few days off
     written = d.written
     if same:
-        similarity, passage, sd = max(same, key=lambda r: r[0])
+        similarity, passage, sd = max(same, key=lambda r: (index.is_primary(r[1]), r[0]))
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
+    if d.relation in {None, "say"} and not d.explicit_range:
+        for passage in index.passages:  # "the FBI said Friday": the day the release came out
+            if passage.source.published == d.start and passage.start == 0:
+                return _verdict(
+                    claim, (_evidence(passage, 0.5),), [], 1.0, _no_explain,
+                    f"the source was published that day ({d.start.isoformat()})",
+                )  # fmt: skip
     if other:
-        similarity, passage, sd = max(other, key=lambda r: r[0])
+        similarity, passage, sd = max(other, key=lambda r: (index.is_primary(r[1]), r[0]))
         diff = [Difference("date", _iso_range(d), _iso_range(sd))]
 
         def explain(diffs: list[Difference]) -> tuple[str, str]:
@@ -322,11 +339,14 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
 
 
 def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:
+    """Same start for "began", same end for "ended"; ranges must match whole; a day must fall inside."""
     if claim.relation == "start" and source.start == claim.start:
         return True
     if claim.relation == "end" and source.end == claim.end:
         return True
-    return source.start >= claim.start and source.end <= claim.end
+    if claim.explicit_range or source.explicit_range:
+        return (claim.start, claim.end) == (source.start, source.end)
+    return claim.start <= source.start and source.end <= claim.end
 
 
 def _iso_range(d: DateSpan) -> str:
@@ -400,13 +420,15 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         if best is None or ratio > best[0]:
             best = (ratio, sq, source_words, spans, lo, hi, ops)
     if (best is None or best[0] < settings.quote_min_similarity) and q.attributed_here and q.speaker:
-        same = [sq for sq in index.quotes if sq.span.speaker and _name_difference(q.speaker, sq.span.speaker) != "speaker"]
+        same = [
+            sq for sq in index.quotes if sq.span.speaker and _name_difference(q.speaker, sq.span.speaker) != "speaker"
+        ]
         if same:  # the quote is not in the source, but its speaker is: check name and title there
             sq = same[0]
             start, end = sq.span.inner_start, sq.span.inner_end
             evidence = Evidence(sq.source.id, sq.text[start:end], start, end, 0.5)
-            differences = _attribution_differences(q, sq, index)
-            return _verdict(claim, (evidence,), differences, 0.5, _explain_attribution, f"the source quotes {_who(sq)}")
+            found = _attribution_differences(q, sq, index)
+            return _verdict(claim, (evidence,), found, 0.5, _explain_attribution, f"the source quotes {_who(sq)}")
     if best is None or best[0] < settings.quote_min_similarity:
         return _unsourced(claim, index, "no source contains these words as a quotation", "quote-not-in-source")
     ratio, sq, source_words, spans, lo, hi, ops = best
@@ -489,8 +511,6 @@ def _name_difference(article: str, source: str) -> str | None:
     return "speaker"
 
 
-
-
 def _title_words(title: str, index: Index) -> list[str]:
     """The rank words of a title, in order: "Executive Associate Director"; "Supt." is "superintendent"."""
     expanded = " ".join(lex.TITLE_ABBREVIATIONS.get(w, w) for w in words(title))
@@ -522,7 +542,7 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
     for passage in index.passages:
         by_source.setdefault(passage.source.id, []).append(passage)
     covers = [_cover(passages, forms, s.action, claim, index) for passages in by_source.values()]
-    best = max(covers, key=lambda c: (len(c.named) + c.acted, c.similarity), default=None)
+    best = max(covers, key=lambda c: (len(c.named) + c.acted, c.primary, c.similarity), default=None)
     names = ", ".join(s.entities)
     if best is None or not best.passages or (s.action and not best.acted) or len(best.named) * 2 < len(forms):
         doing = f" {s.action}" if s.action else ""
@@ -560,6 +580,7 @@ class _Cover:
     named: set[str]
     acted: bool
     similarity: float
+    primary: bool
 
 
 def _cover(
@@ -584,7 +605,7 @@ def _cover(
         named |= new
         acted = acted or act
     similarity = max((index.similarity(claim.sentence, p) for p in chosen), default=0.0)
-    return _Cover(chosen, named, acted, similarity)
+    return _Cover(chosen, named, acted, similarity, any(index.is_primary(p) for p in chosen))
 
 
 def _same_body(name: str, covered: set[str], index: Index) -> bool:

@@ -32,7 +32,7 @@ def test_text_report_groups_by_verdict(renewed_hope: tuple[Path, Path], capsys: 
     assert "“probable”" in out
     assert "https://www.ice.gov/news/releases/" in out
     assert "not used as evidence" in " ".join(out.split())  # the decoy, and why
-    assert out.rstrip().endswith("claims: 5 supported, 7 altered, 3 unsourced")
+    assert out.rstrip().endswith("claims: 5 supported, 8 altered, 3 unsourced")
 
 
 def test_text_report_lines_point_into_the_file(
@@ -83,7 +83,7 @@ def test_json_to_file_is_the_contract(
     report = json.loads(target.read_text(encoding="utf-8"))
     jsonschema.validate(report, report_schema)
     assert report["schema"] == "factcheck.report/1"
-    assert report["summary"] == {"supported": 5, "altered": 7, "unsourced": 3}
+    assert report["summary"] == {"supported": 5, "altered": 8, "unsourced": 3}
 
 
 def test_stdin(
@@ -99,7 +99,7 @@ def test_stdin(
     report = json.loads(out)
     assert status == 1
     assert report["article"]["location"] == "-"
-    assert report["summary"]["altered"] == 7
+    assert report["summary"]["altered"] == 8
 
 
 def _bad_inputs(tmp_path: Path, sources: Path) -> dict[str, tuple[list[str], str]]:

@@ -29,7 +29,17 @@ def load_one(path: Path) -> Source:
 
 
 def paragraphs_of(source: Source) -> list[str]:
-    return [source.text[start:end] for start, end in source.paragraphs]
+    """The body paragraphs: the text starts with the release's headline, which is not body."""
+    texts = [source.text[start:end] for start, end in source.paragraphs]
+    return texts[1:] if source.title and texts and texts[0] == source.title else texts
+
+
+def test_the_headline_opens_the_text() -> None:
+    """Stories retell a release's headline, so it is part of what can be cited."""
+    source = load_one(DOJ)
+    assert source.title
+    assert source.text.startswith(source.title + "\n\n")
+    assert source.text[slice(*source.paragraphs[0])] == source.title
 
 
 # ------------------------------------------------------------------- DOJ page
@@ -119,7 +129,7 @@ def test_rcmp_newswire_text() -> None:
     assert paragraphs[0].startswith("The Royal Canadian Mounted Police (RCMP) has charged three people")
     assert "Release Date" not in source.text
     assert "/CNW/" not in source.text
-    assert source.title not in source.text
+    assert source.text.startswith(f"{source.title}\n\n")
 
 
 @pytest.mark.parametrize(
@@ -182,7 +192,7 @@ def test_broken_html_keeps_both_paragraphs() -> None:
 def test_paragraph_offsets_are_consistent(path: Path) -> None:
     """Paragraph spans cut the text exactly: ascending, trimmed, joined by blank lines."""
     source = load_one(path)
-    paragraphs = paragraphs_of(source)
+    paragraphs = [source.text[start:end] for start, end in source.paragraphs]
     assert paragraphs
     assert "\n\n".join(paragraphs) == source.text
     assert all(p == p.strip() and p and "\n" not in p for p in paragraphs)

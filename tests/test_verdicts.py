@@ -106,8 +106,18 @@ def test_date(sentence: str, label: Label) -> None:
 
 QUOTES = [
     ("verbatim", "“We will not stop until every child is safe,” said Katrina W. Berger.", Label.SUPPORTED, None),
-    ("typographic quotes and case", '"we will not stop until every child is safe," Berger said.', Label.SUPPORTED, None),
-    ("one word changed", "“We will not rest until every child is safe,” said Katrina W. Berger.", Label.ALTERED, "quote"),
+    (
+        "typographic quotes and case",
+        '"we will not stop until every child is safe," Berger said.',
+        Label.SUPPORTED,
+        None,
+    ),
+    (
+        "one word changed",
+        "“We will not rest until every child is safe,” said Katrina W. Berger.",
+        Label.ALTERED,
+        "quote",
+    ),
     ("marked ellipsis", "“We will not stop … every child is safe,” said Katrina W. Berger.", Label.SUPPORTED, None),
     (
         "someone else said it",
@@ -138,7 +148,12 @@ ATTRIBUTIONS = [
     ("title abbreviated", SAID + "Exec. Assoc. Dir. Katrina W. Berger.", Label.SUPPORTED, None),
     ("abbreviation, words swapped", SAID + "Assoc. Exec. Dir. Katrina W. Berger.", Label.ALTERED, "title"),
     ("someone else", SAID + "John Smith, director of the FBI.", Label.ALTERED, "speaker"),
-    ("quote not in source, speaker is", "“Nobody escapes,” said Katrina W. Berger, HSI director.", Label.ALTERED, "title"),
+    (
+        "quote not in source, speaker is",
+        "“Nobody escapes,” said Katrina W. Berger, HSI director.",
+        Label.ALTERED,
+        "title",
+    ),
     ("nobody of that name", "“Nobody escapes,” said John Smith, FBI director.", Label.UNSOURCED, None),
 ]
 
