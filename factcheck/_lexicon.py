@@ -189,8 +189,21 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "complete": ("completed", "concluded", "wrapped"),
     "partner": ("partnered", "collaborated", "collaboration", "cooperated", "cooperation"),
     "announce": ("announced", "announcing", "announcement"),
+    "prosecute": ("prosecuted", "prosecuting", "prosecution", "prosecutes"),
+    "investigate": ("investigated", "investigating", "investigates"),
+    "coordinate": ("coordinated", "coordinating", "organised", "organized", "organising", "organizing"),
+    "participate": ("took part", "take part", "taking part", "participated", "participating", "joined",
+                    "assisted", "worked with", "working with", "supported"),
+    "plead": ("pleaded guilty", "pled guilty", "pleads guilty"),
+    "renew": ("renewed", "renewing", "renews"),
 }
-ACTION_OF: dict[str, str] = {form: canonical for canonical, forms in ACTIONS.items() for form in forms}
+ACTION_OF: dict[str, str] = {form: canonical for canonical, forms in ACTIONS.items() for form in forms if " " not in form}
+
+# Words that carry no fact of their own when comparing what a sentence says.
+FILLER = NP_STOP | frozenset(
+    """said says say according also just more most very much many some any all each other another one two
+    three four five six seven eight nine ten new including include includes""".split()
+)
 
 # Words that make a capitalised run a title rather than a name ("Executive Associate Director").
 TITLE_WORDS = frozenset(

@@ -38,7 +38,7 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     ref = reference or article.published or date.today()
     found: list[tuple[int, int, Detail]] = []
     quotes = find_quotes(text)
-    speech = [(q.start, q.end) for q in quotes if not q.term]
+    quoted = [(q.start, q.end) for q in quotes]
     for q in quotes:
         found.extend(_quote_claims(text, q))
     masked = [(q.start, q.end) for q in quotes]
@@ -50,7 +50,7 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     found.extend(quantities)
     taken = [(s, e) for s, e, _ in dates + quantities]
     for s_start, s_end in sentences(text):
-        if _overlaps((s_start, s_end), speech) or _overlaps((s_start, s_end), taken):
+        if _overlaps((s_start, s_end), quoted) or _overlaps((s_start, s_end), taken):
             continue  # the sentence's own claims already carry its checkable facts
         statement = find_statement(text, s_start, s_end, masked)
         if statement:
@@ -91,6 +91,14 @@ _NOT_AMOUNTS = re.compile(
     r"|\b\d+/\d+\b"
     r"|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)"
 )
+_SPANS_OF_TIME = {
+    "a decade": (10.0, "year"),
+    "a year": (1.0, "year"),
+    "a month": (1.0, "month"),
+    "a week": (1.0, "week"),
+    "a day": (1.0, "day"),
+}
+_BOUNDING = frozenset({"than", "over", "nearly", "almost", "about", "around", "roughly", "least", "under", "some"})
 _CURRENCY = {"$": "usd", "\u00a3": "gbp", "\u20ac": "eur"}
 _CURRENCY_CODES = {"USD": "usd", "US$": "usd", "GBP": "gbp", "EUR": "eur", "CAD": "cad", "C$": "cad"}
 _SCALE_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
@@ -180,6 +188,11 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
     elif group == "word":
         two = " ".join(t[1].lower() for t in tokens[i : i + 2])
         three = " ".join(t[1].lower() for t in tokens[i : i + 3])
+        if two in _SPANS_OF_TIME and i and tokens[i - 1][1].lower() in _BOUNDING:
+            value, unit = _SPANS_OF_TIME[two]  # "more than a decade", "nearly a year"
+            return _Num(start, tokens[i + 1][3], two, value, value, value, unit, i + 2)
+        if m := re.fullmatch(r"(day|week|month|year)-long", lowered):
+            return _Num(start, end, lowered, 1.0, 1.0, 1.0, m.group(1), i + 1)  # "a week-long operation"
         for phrase in (three, two, lowered):
             after = tokens[i + phrase.count(" ") + 1][1].lower() if i + phrase.count(" ") + 1 < len(tokens) else ""
             if phrase in lex.FRACTIONS and after == "of":  # "a third of the victims"
@@ -523,11 +536,11 @@ _NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:of\s+|for\s+|de\s+|van\s+|in\s+(?=Charge))?{
 _ORG_TAIL = rf"(?:\s+(?:of|at|with|from)\s+(?:the\s+)?{_NAME_RUN}(?:['\u2019]s\s+{_NAME_RUN})?)"
 _SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|told\s+[\w\s]{1,30}?)"
 _AFTER_SAID_NAME = re.compile(
-    rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN}){_ORG_TAIL}?(?:,\s+(?P<title>[^.,;\u201c\"]{{3,90}}?))?\s*[.,;]"
+    rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN}){_ORG_TAIL}?(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?))?\s*[.,;]"
 )
 _AFTER_NAME_SAID = re.compile(rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)\s+{_SAID}\s*[.,;]")
 _BEFORE = re.compile(
-    rf"(?P<who>{_NAME_RUN}|He|She|They)(?:,\s+(?P<title>[^.,;\u201c\"]{{3,90}}?),)?\s+{_SAID}"
+    rf"(?P<who>{_NAME_RUN}|He|She|They)(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?),)?\s+{_SAID}"
     rf"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|at\s+[\w\s]{{1,30}}))?\s*[:,]\s*$"
 )
 _PRONOUNS = {"he", "she", "they"}
@@ -698,7 +711,8 @@ def _quote_claims(text: str, q: QuoteSpan) -> list[tuple[int, int, Detail]]:
     for n, (s, e) in enumerate(parts):
         words = text[s:e].strip(' ,;:\u201c\u201d"')
         claims.append((q.start if n == 0 else s, e, Quote(words=words, speaker=q.speaker, title=q.title)))
-    if q.named and q.who is not None:
+    if q.named and q.who is not None and (q.title or len((q.speaker or "").split()) > 1):
+        # "Berger said" names nobody new; "Katrina W. Berger, HSI Executive Associate Director" is a claim
         all_words = text[q.inner_start : q.inner_end].strip(' ,;:\u201c\u201d"')
         detail = Quote(words=all_words, speaker=q.speaker, title=q.title, attributed_here=True)
         claims.append((q.who[0], q.who[1], detail))
@@ -792,20 +806,21 @@ _ENUMERATION = re.compile(
 
 
 def find_statement(text: str, start: int, end: int, masked: Iterable[Span] = ()) -> tuple[int, int, Statement] | None:
-    """A sentence's relation between named bodies, or its list of things."""
+    """A sentence's claim about who did what, or its list of things.
+
+    In order: named bodies and an action ("HSI led …"), a list of three or
+    more things, or else any plain declarative sentence of fact — not advice,
+    not a question, not a conditional — checked by what it says.
+    """
+    sentence = text[start:end]
     entities = [(s, e, n) for s, e, n in find_entities(text, start, end) if not _overlaps((s, e), masked)]
-    action: tuple[int, int, str] | None = None
-    for m in re.finditer(r"[A-Za-z]+", text[start:end]):
-        canonical = lex.ACTION_OF.get(m.group().lower())
-        if canonical:
-            action = (start + m.start(), start + m.end(), canonical)
-            break
-    qualifiers = tuple(q for q in lex.LIMITERS if re.search(rf"\b{q}\b", text[start:end], re.I))
+    action = _action(sentence, start)
+    qualifiers = tuple(q for q in lex.LIMITERS if re.search(rf"\b{q}\b", sentence, re.I))
+    names = tuple(dict.fromkeys(n for _, _, n in entities))
     if action and entities:
         spans = [(s, e) for s, e, _ in entities] + [action[:2]]
         s = min(x for x, _ in spans)
         e = max(y for _, y in spans)
-        names = tuple(dict.fromkeys(n for _, _, n in entities))
         return s, e, Statement(entities=names, action=action[2], qualifiers=qualifiers)
     listed = _ENUMERATION.search(text, start, end)
     if listed:
@@ -817,7 +832,35 @@ def find_statement(text: str, start: int, end: int, masked: Iterable[Span] = ())
                 listed.end(),
                 Statement(items=tuple(items), action=action[2] if action else None, qualifiers=qualifiers),
             )
+    if _is_assertion(sentence):
+        trimmed = sentence.rstrip(" .")
+        return start, start + len(trimmed), Statement(entities=names, qualifiers=qualifiers)
     return None
+
+
+def _action(sentence: str, offset: int) -> tuple[int, int, str] | None:
+    """The first action a sentence reports ("led", "took part", "pleaded guilty"), canonical."""
+    found: tuple[int, int, str] | None = None
+    for canonical, forms in lex.ACTIONS.items():
+        for form in forms:
+            m = re.search(rf"\b{form}\b", sentence, re.IGNORECASE)
+            if m and (found is None or m.start() < found[0] - offset):
+                found = (offset + m.start(), offset + m.end(), canonical)
+    return found
+
+
+_NOT_ASSERTIONS = re.compile(
+    r"\b(?:should|could|can|may|might|must|would|if you|anyone who|please|call|visit|contact|report it"
+    r"|expects?|predicts?)\b",
+    re.I,
+)
+
+
+def _is_assertion(sentence: str) -> bool:
+    """A declarative sentence of fact: long enough, not advice, a question or a conditional."""
+    if sentence.rstrip().endswith("?") or _NOT_ASSERTIONS.search(sentence):
+        return False
+    return len(re.findall(r"[A-Za-z]{2,}", sentence)) >= 5
 
 
 def _list_items(listed: str) -> list[str]:

@@ -537,6 +537,8 @@ def _action_in(action: str, passage: Passage) -> bool:
 def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
     if s.items:
         return _judge_list(claim, s, index)
+    if not s.action:
+        return _judge_assertion(claim, s, index)
     forms = {name: index.canonical(name) for name in s.entities}
     by_source: dict[str, list[Passage]] = {}
     for passage in index.passages:
@@ -629,6 +631,34 @@ def _describe_statement(d: Difference) -> str:
     if d.field in {"entity", "item"}:
         return f'does not name "{d.article}"'
     return _describe(d)
+
+
+def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
+    """A plain sentence of fact: a passage must carry most of its words and every body it names."""
+    content = {lemma(w) for w in words(claim.text) if w not in lex.FILLER and not w.isdigit()}
+    if not content:
+        return _unsourced(claim, index, "the sentence says nothing a source could state", "no-source-passage")
+    forms = {name: index.canonical(name) for name in s.entities}
+    ranked = []
+    for passage in index.passages:
+        coverage = len(content & passage.lemma_set) / len(content)
+        named = {n for n, f in forms.items() if mentions(passage, f)}
+        ranked.append((coverage, index.is_primary(passage), index.similarity(claim.text, passage), passage, named))
+    coverage, _, similarity, passage, named = max(ranked, key=lambda r: (r[0] + 0.1 * r[1], r[2]))
+    if coverage < 0.5 or (forms and not named):
+        return _unsourced(claim, index, "no source says this", "no-source-passage")
+    differences = [Difference("entity", n, None) for n in s.entities if n not in named]
+    differences += _limiters(s, [passage])
+    missing = sorted(content - passage.lemma_set)
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        return "entity-changed" if diffs[0].field == "entity" else "qualifier-dropped", (
+            "source " + "; ".join(_describe_statement(d) for d in diffs)
+        )
+
+    said = f"source says much the same ({coverage:.0%} of its words"
+    said += f"; not: {', '.join(missing[:5])})" if missing else ")"
+    return _verdict(claim, (_evidence(passage, similarity),), differences, coverage, explain, said)
 
 
 def _judge_list(claim: Claim, s: Statement, index: Index) -> Verdict:
