@@ -671,7 +671,8 @@ def _attribute(
         speaker, run_title = last
     elif who is None and prev is not None:
         speaker, run_title = prev.speaker, prev.title  # a quote running on from the last
-    title = " ".join(title.split()) if title and _is_title(title) else run_title
+    appositive = " ".join(title.split()) if title and _is_title(title) else None
+    title = ", ".join(t for t in (run_title, appositive) if t) or None
     named = who is not None and who.lower() not in _PRONOUNS
     return QuoteSpan(
         start, end, inner_start, inner_end, speaker, title, attribution, attribution_before, named=named, who=who_span
@@ -682,8 +683,11 @@ def _split_name(run: str) -> tuple[str | None, str | None]:
     """ "HSI Executive Associate Director Katrina W. Berger" → (name, title)."""
     words = run.split()
     last_title = max((i for i, w in enumerate(words) if _is_rank(w)), default=-1)
-    name = " ".join(words[last_title + 1 :]) or None
-    title = " ".join(words[: last_title + 1]) or None
+    rest = words[last_title + 1 :]
+    cut = max((i + 1 for i, w in enumerate(rest) if w in {"of", "for"}), default=0)
+    cut = min(cut + (1 if cut and len(rest) - cut > 2 else 0), len(rest))  # "… of Operations Teresa M. Villanueva"
+    name = " ".join(rest[cut:]) or None
+    title = " ".join(words[: last_title + 1 + cut]) or None
     return name, title
 
 
@@ -813,6 +817,8 @@ def find_statement(text: str, start: int, end: int, masked: Iterable[Span] = ())
     not a question, not a conditional — checked by what it says.
     """
     sentence = text[start:end]
+    if _NOT_ASSERTIONS.search(sentence) or sentence.rstrip().endswith("?"):
+        return None  # advice, a question, a conditional: nothing a source could state
     entities = [(s, e, n) for s, e, n in find_entities(text, start, end) if not _overlaps((s, e), masked)]
     action = _action(sentence, start)
     qualifiers = tuple(q for q in lex.LIMITERS if re.search(rf"\b{q}\b", sentence, re.I))

@@ -69,6 +69,9 @@ class Index:
     def is_primary(self, passage: Passage) -> bool:
         return passage.source.id in self.primary
 
+    def is_primary_source(self, source_id: str) -> bool:
+        return source_id in self.primary
+
     @cached_property
     def _choices(self) -> list[str]:
         return [p.normalized for p in self.passages]

@@ -419,16 +419,8 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         ratio, lo, hi, ops = _align(article_words, source_words)
         if best is None or ratio > best[0]:
             best = (ratio, sq, source_words, spans, lo, hi, ops)
-    if (best is None or best[0] < settings.quote_min_similarity) and q.attributed_here and q.speaker:
-        same = [
-            sq for sq in index.quotes if sq.span.speaker and _name_difference(q.speaker, sq.span.speaker) != "speaker"
-        ]
-        if same:  # the quote is not in the source, but its speaker is: check name and title there
-            sq = same[0]
-            start, end = sq.span.inner_start, sq.span.inner_end
-            evidence = Evidence(sq.source.id, sq.text[start:end], start, end, 0.5)
-            found = _attribution_differences(q, sq, index)
-            return _verdict(claim, (evidence,), found, 0.5, _explain_attribution, f"the source quotes {_who(sq)}")
+    if q.attributed_here:
+        return _judge_attribution(claim, q, index, best[1] if best and best[0] >= settings.quote_min_similarity else None)
     if best is None or best[0] < settings.quote_min_similarity:
         return _unsourced(claim, index, "no source contains these words as a quotation", "quote-not-in-source")
     ratio, sq, source_words, spans, lo, hi, ops = best
@@ -442,15 +434,9 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         if i2 - i1 and not said:
             continue  # a marked ellipsis stands for the words it leaves out
         differences.append(Difference("quote", " ".join(said) or None, " ".join(source_words[j1:j2]) or None))
-    if q.attributed_here:
-        differences = _attribution_differences(q, sq, index)
-    elif q.speaker and sq.span.speaker and _name_difference(q.speaker, sq.span.speaker) == "speaker":
+    if q.speaker and sq.span.speaker and _name_difference(q.speaker, sq.span.speaker) == "speaker":
         differences.append(Difference("speaker", q.speaker, sq.span.speaker))
     speaker = sq.span.speaker or "an unnamed speaker"
-    if q.attributed_here:
-        return _verdict(
-            claim, (evidence,), differences, ratio, _explain_attribution, f"the source names {_who(sq)} as the speaker"
-        )
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:
         quote_diffs = [d for d in diffs if d.field == "quote"]
@@ -466,6 +452,28 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
     return _verdict(claim, (evidence,), differences, ratio, explain, f"verbatim in the source, said by {speaker}")
 
 
+def _judge_attribution(claim: Claim, q: Quote, index: Index, aligned: SourceQuote | None) -> Verdict:
+    """Is the speaker who the article says, with that name and title? Checked where the source quotes them.
+
+    Whether this person said these words is the quote's own claim; here only
+    the name and title are compared, so a wrong speaker is reported once.
+    """
+    speaker = q.speaker or ""
+    same = [sq for sq in index.quotes if sq.span.speaker and _name_difference(speaker, sq.span.speaker) != "speaker"]
+    if aligned is not None and aligned in same:
+        same.remove(aligned)
+        same.insert(0, aligned)
+    same.sort(key=lambda sq: not index.is_primary_source(sq.source.id))
+    if not same:
+        return _unsourced(claim, index, f"no source quotes {speaker}", "quote-not-in-source")
+    sq = same[0]
+    start, end = sq.span.inner_start, sq.span.inner_end
+    similarity = 1.0 if sq is aligned else 0.5
+    evidence = Evidence(sq.source.id, sq.text[start:end], start, end, similarity)
+    differences = _attribution_differences(q, sq, index)
+    return _verdict(claim, (evidence,), differences, similarity, _explain_attribution, f"the source quotes {_who(sq)}")
+
+
 def _attribution_differences(q: Quote, sq: SourceQuote, index: Index) -> list[Difference]:
     """Name and title of the speaker, against the source's attribution of the same quote."""
     differences = []
@@ -474,9 +482,30 @@ def _attribution_differences(q: Quote, sq: SourceQuote, index: Index) -> list[Di
         if field:
             differences.append(Difference(field, q.speaker, sq.span.speaker))
     same_person = not differences or differences[0].field == "name"
-    if same_person and q.title and sq.span.title and _title_words(q.title, index) != _title_words(sq.span.title, index):
+    if same_person and q.title and sq.span.title and not _same_rank(q.title, sq.span.title):
         differences.append(Difference("title", q.title, sq.span.title))
     return differences
+
+
+def _same_rank(said: str, real: str) -> bool:
+    """Titles agree when their rank words match in order ("Executive Associate Director").
+
+    The employer is not the rank ("… of the FBI's Denver field office", "at the
+    HHS inspector general's office", "who heads the NCLCC"), and a source that
+    gives two titles ("Detective Chief Superintendent, head of the NCLCC")
+    agrees with either.
+    """
+    ranks = {tuple(_title_words(part)) for part in _title_parts(real)}
+    said_ranks = [tuple(_title_words(part)) for part in _title_parts(said)]
+    return all(not r or r in ranks for r in said_ranks) or not any(ranks)
+
+
+def _title_parts(title: str) -> list[str]:
+    parts = []
+    for part in title.split(","):
+        part = re.split(r"\s+(?:who|which|that)\s+|\s+(?:of|at|for|with|in)\s+the\s+|\s+at\s+", part)[0]
+        parts.append(part)
+    return parts
 
 
 def _who(sq: SourceQuote) -> str:
@@ -511,7 +540,7 @@ def _name_difference(article: str, source: str) -> str | None:
     return "speaker"
 
 
-def _title_words(title: str, index: Index) -> list[str]:
+def _title_words(title: str) -> list[str]:
     """The rank words of a title, in order: "Executive Associate Director"; "Supt." is "superintendent"."""
     expanded = " ".join(lex.TITLE_ABBREVIATIONS.get(w, w) for w in words(title))
     return [w for w in expanded.split() if w in lex.TITLE_WORDS]

@@ -141,21 +141,17 @@ SAID = "“We will not stop until every child is safe,” said "
 ATTRIBUTIONS = [
     ("same", SAID + "Katrina W. Berger.", Label.SUPPORTED, None),
     ("middle initial left out", SAID + "Katrina Berger.", Label.SUPPORTED, None),
-    ("surname only", '"We will not stop until every child is safe," Berger said.', Label.SUPPORTED, None),
     ("name misspelt", SAID + "Katrina W. Burger.", Label.ALTERED, "name"),
     ("title words swapped", SAID + "Katrina W. Berger, associate executive director of HSI.", Label.ALTERED, "title"),
     ("title right", SAID + "Katrina W. Berger, executive associate director of HSI.", Label.SUPPORTED, None),
     ("title abbreviated", SAID + "Exec. Assoc. Dir. Katrina W. Berger.", Label.SUPPORTED, None),
     ("abbreviation, words swapped", SAID + "Assoc. Exec. Dir. Katrina W. Berger.", Label.ALTERED, "title"),
-    ("someone else", SAID + "John Smith, director of the FBI.", Label.ALTERED, "speaker"),
-    (
-        "quote not in source, speaker is",
-        "“Nobody escapes,” said Katrina W. Berger, HSI director.",
-        Label.ALTERED,
-        "title",
-    ),
-    ("nobody of that name", "“Nobody escapes,” said John Smith, FBI director.", Label.UNSOURCED, None),
-]
+    ("a lesser title", SAID + "Katrina W. Berger, HSI director.", Label.ALTERED, "title"),
+    ("employer is not rank", SAID + "Katrina W. Berger, executive associate director at HSI headquarters.",
+     Label.SUPPORTED, None),
+    ("quote not in source, speaker is", "“Nobody escapes,” said Katrina W. Berger, HSI director.", Label.ALTERED, "title"),
+    ("someone the source never quotes", SAID + "John Smith, director of the FBI.", Label.UNSOURCED, None),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
