@@ -144,6 +144,7 @@ NOUN_GROUPS: tuple[frozenset[str], ...] = (
                "crackdown", "initiative", "inquiry"}),
     frozenset({"country", "nation", "jurisdiction", "state"}),
     frozenset({"image", "video", "file", "photo", "photograph", "material", "content", "footage", "recording"}),
+    frozenset({"cash", "currency", "money", "fund", "bill", "banknote"}),
 )  # fmt: skip
 
 EVENT_NOUNS = NOUN_GROUPS[2]
@@ -179,7 +180,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "charge": ("charged", "charging", "indicted", "indictment", "indictments"),
     "rescue": ("rescue", "rescued", "rescues", "rescuing"),
     "identify": ("identified", "identifying", "identification", "identifications"),
-    "locate": ("located", "locating"),
+    "locate": ("located", "locating", "locates"),
+    "recover": ("recovered", "recovering", "recovers", "recovery"),
     "seize": ("seized", "seizing", "seizure", "seizures"),
     "sentence": ("sentenced", "sentencing"),
     "convict": ("convicted", "conviction", "convictions"),
@@ -192,12 +194,24 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "prosecute": ("prosecuted", "prosecuting", "prosecution", "prosecutes"),
     "investigate": ("investigated", "investigating", "investigates"),
     "coordinate": ("coordinated", "coordinating", "organised", "organized", "organising", "organizing"),
-    "participate": ("took part", "take part", "taking part", "participated", "participating", "joined",
-                    "assisted", "worked with", "working with", "supported"),
+    "participate": (
+        "took part",
+        "take part",
+        "taking part",
+        "participated",
+        "participating",
+        "joined",
+        "assisted",
+        "worked with",
+        "working with",
+        "supported",
+    ),
     "plead": ("pleaded guilty", "pled guilty", "pleads guilty"),
     "renew": ("renewed", "renewing", "renews"),
 }
-ACTION_OF: dict[str, str] = {form: canonical for canonical, forms in ACTIONS.items() for form in forms if " " not in form}
+ACTION_OF: dict[str, str] = {
+    form: canonical for canonical, forms in ACTIONS.items() for form in forms if " " not in form
+}
 
 # Words that carry no fact of their own when comparing what a sentence says.
 FILLER = NP_STOP | frozenset(

@@ -143,7 +143,10 @@ def find_quantities(
             ):
                 i += 1
                 continue
-            found.append(_quantity(text, tokens, i, num))
+            quantity = _quantity(text, tokens, i, num)
+            if _is_age(tokens, i, num):
+                quantity = (quantity[0], num.end, attrs.evolve(quantity[2], unit="age", noun="", head="", lemmas=()))
+            found.append(quantity)
             i = num.next_token
     return found
 
@@ -175,13 +178,13 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         low = high = value
         if (
             i > 0
-            and tokens[i - 1][1].lower() == "between"
+            and tokens[i - 1][1].lower() in {"between", "from"}
             and j + 1 < len(tokens)
-            and tokens[j][1].lower() == "and"
+            and tokens[j][1].lower() in ({"and"} if tokens[i - 1][1].lower() == "between" else {"to", "through"})
             and tokens[j + 1][0] == "num"
         ):
             other = _number_at(tokens, j + 1)
-            if other is not None and other.value is not None:  # "between 20 and 30"
+            if other is not None and other.value is not None:  # "between 20 and 30", "from 10 to 17"
                 return _Num(
                     tokens[i - 1][2], other.end, "", None, value, other.value, unit or other.unit, other.next_token
                 )
@@ -259,6 +262,14 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
         before = before[:1]  # "No. 4"
     prev = before[-1] if before else ""
     return prev in lex.LABELS or prev in {"#", "\u00a7"}
+
+
+def _is_age(tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> bool:
+    """ "Jose Valerio, 55, of Newark": an age set off by commas after a name."""
+    if num.value is None or num.unit or not 0 < num.value < 120 or i < 2:
+        return False
+    after = tokens[num.next_token][1] if num.next_token < len(tokens) else ""
+    return tokens[i - 1][1] == "," and tokens[i - 2][1][:1].isupper() and after in {",", ".", ";"}
 
 
 def _is_year(tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> bool:
@@ -391,7 +402,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATES = re.compile(
     rf"(?P<samemonth>(?P<sm_month>{_MONTH})\s+(?P<sm_a>\d{{1,2}})\s*[-\u2013]\s*(?P<sm_b>\d{{1,2}})(?P<sm_year>{_YEAR})?)\b"
     rf"|(?P<dayfirst>(?:from\s+|between\s+)?(?P<df_a>\d{{1,2}})\s*(?:[-\u2013]|to|and|until)\s*(?P<df_b>\d{{1,2}})\s+(?P<df_month>{_MONTH})(?P<df_year>\s+\d{{4}})?)\b"
-    rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE})\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
+    rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE}),?\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
     rf"|(?P<single>{_ONE_DATE})\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
     rf"|(?P<relative>\b(?:yesterday|today|this\s+week|last\s+week|last\s+month|last\s+year"
@@ -497,7 +508,10 @@ def _shift_year(day: date, years: int) -> date:
 
 def _relation(text: str, start: int) -> tuple[str | None, int]:
     """The event word just before a date ("began on July 17") and where it starts."""
-    m = re.search(r"([A-Za-z]+)(?:\s+(?:up|off))?\s+(?:on|in|from|since|by)?\s*$", text[max(0, start - 40) : start])
+    m = re.search(
+        r"([A-Za-z]+)(?:\s+(?:up|off|guilty|out|down))?\s+(?:on|in|from|since|by|through|until)?\s*$",
+        text[max(0, start - 40) : start],
+    )
     if not m:
         return None, start
     word = m.group(1).lower()

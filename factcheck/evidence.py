@@ -88,7 +88,7 @@ class Index:
 
     def canonical(self, name: str) -> set[str]:
         """The spellings a name may take in a source: itself, its alias, known variants."""
-        key = name.lower().strip()
+        key = norm(name)
         forms = {key, lex.ALIASES.get(key, key)}
         if key in self.aliases:
             forms.add(self.aliases[key])

@@ -44,6 +44,7 @@ REASONS: dict[str, str] = {
     "qualifier-changed": "the figure is right but its qualifier (more than, at least, …) is not",
     "number-changed": "the source gives another figure for the same thing",
     "counted-noun-changed": "the figure counts another thing in the source (identifications, not children)",
+    "action-changed": "the source counts something else done (located, not recovered; identified, not arrested)",
     "date-changed": "the source gives another date for the same event",
     "quote-reworded": "the quoted words are not the source's words",
     "speaker-changed": "the source attributes the quote to someone else",
@@ -115,6 +116,7 @@ _FIELD_REASON = {
     "qualifier": "qualifier-changed",
     "value": "number-changed",
     "noun": "counted-noun-changed",
+    "action": "action-changed",
 }
 
 
@@ -157,12 +159,18 @@ def _same_group(said: set[str], real: set[str]) -> bool:
 
 
 def _duration_match(claim: Quantity, source: Quantity) -> int:
-    """Durations of the same kind of thing: "an 11-day operation" and "a 12-day surge", not a prison term."""
+    """Durations of the same thing: "an 11-day operation" and "a 12-day surge", not a prison term."""
     if source.unit != claim.unit and not (claim.unit in lex.TIME_UNITS and source.unit in lex.TIME_UNITS):
         return 0
     said_unit, real_unit = claim.head in lex.TIME_UNITS, source.head in lex.TIME_UNITS
-    if said_unit or real_unit or not claim.head or not source.head:
-        return 2 if said_unit == real_unit and claim.unit == source.unit else 0
+    if said_unit and real_unit:  # "six years in prison" / "78 months": what the time is of must agree
+        said = set(claim.lemmas) - set(lex.TIME_UNITS)
+        real = set(source.lemmas) - set(lex.TIME_UNITS)
+        return 0 if said and real and not said & real else 2
+    if said_unit != real_unit:  # "eight months" and "an eight-month investigation"
+        return 2 if (claim.head in lex.EVENT_NOUNS or source.head in lex.EVENT_NOUNS) else 0
+    if not claim.head or not source.head:
+        return 2 if claim.unit == source.unit else 0
     return 2 if claim.head == source.head or _same_group({claim.head}, {source.head}) else 0
 
 
@@ -211,8 +219,11 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         else:
             differences.append(Difference("value", claim_number(q), claim_number(sq)))
             note = _conflation(q, passage)
-    if sq.hedge != q.hedge and (sq.hedge or q.hedge):
+    if sq.hedge != q.hedge and (sq.hedge or q.hedge) and not _accused_alike(q, sq):
         differences.append(Difference("hedge", q.hedge, sq.hedge))
+    said_action, real_action = _action_of(q), _action_of(sq)
+    if said_action and real_action and said_action != real_action:
+        differences.append(Difference("action", said_action, real_action))
     if match == 1:
         differences.append(Difference("noun", q.noun or None, sq.noun or None))
     source_words = " ".join(x for x in (sq.qualifier, claim_number(sq), sq.hedge, sq.noun) if x)
@@ -269,6 +280,32 @@ def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings)
     return _verdict(claim, (_evidence(passage, similarity),), differences, 0.9, explain, f"source gives {span}")
 
 
+def _past(action: str | None) -> str:
+    """ "recover" -> "recovered", for explanations."""
+    if action is None:
+        return "nothing"
+    forms = lex.ACTIONS.get(action, ())
+    return next((f for f in forms if f.endswith("ed")), action)
+
+
+_ACCUSATION = frozenset({"suspected", "alleged", "accused"})
+_ACCUSED = frozenset({"suspect", "defendant", "accused", "arrest", "charge"})
+
+
+def _accused_alike(q: Quantity, sq: Quantity) -> bool:
+    """ "38 suspected smugglers" are the release's "38 arrests": people arrested are suspects by definition."""
+    hedges = {h for h in (q.hedge, sq.hedge) if h}
+    if not hedges <= _ACCUSATION:
+        return False
+    marks = {q.head, sq.head, q.verb, sq.verb}
+    return bool(marks & _ACCUSED)
+
+
+def _action_of(q: Quantity) -> str | None:
+    """What was done to what is counted: "recovered 225 children" -> recover, "311 identifications" -> identify."""
+    return q.verb or lex.ACTION_OF.get(q.head) or lex.ACTION_OF.get(q.head + "s")
+
+
 def claim_number(q: Quantity) -> str:
     if q.value is None:
         return q.written
@@ -290,6 +327,8 @@ def _describe(d: Difference) -> str:
         return f'"{d.article}" where the source has "{d.source}"'
     if d.field == "noun":
         return f'it counts "{d.source}", not "{d.article}"'
+    if d.field == "action":
+        return f"what it counts was {_past(d.source)}, not {_past(d.article)}"
     if d.field == "value":
         return f"{d.article} where the source has {d.source}"
     if d.field == "date":
@@ -305,20 +344,31 @@ def _describe(d: Difference) -> str:
 
 
 def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
-    """The date against the dates the sources give for the same event, and their own dates."""
-    same: list[tuple[float, Passage, DateSpan]] = []
-    other: list[tuple[float, Passage, DateSpan]] = []
+    """The date against the dates the sources give for the same event, then against their own dates.
+
+    The same event is the same verb ("began", "executed search warrants"),
+    or, when either side has none, a passage much like the claim's sentence.
+    A same-event date a few days off is a changed date, and beats a passage
+    that happens to share the date for another event.
+    """
+    ranked: list[tuple[int, bool, float, Passage, DateSpan]] = []
     for passage in index.passages:
+        similarity = index.similarity(claim.sentence, passage)
         for sd in passage.dates:
-            similarity = index.similarity(claim.sentence, passage)
-            related = d.relation == sd.relation if d.relation and sd.relation else similarity >= 0.5
-            if _date_agrees(d, sd) and related:
-                same.append((similarity, passage, sd))
-            elif related and abs((sd.start - d.start).days) <= 10 and similarity >= 0.45:
-                other.append((similarity, passage, sd))  # the same event, dated a few days off
+            same_event = bool(d.relation and sd.relation and d.relation == sd.relation)
+            near = similarity >= 0.5 and (not d.relation or not sd.relation or similarity >= 0.6)
+            if not same_event and not near:
+                continue
+            agrees = _date_agrees(d, sd)
+            if not agrees and abs((sd.start - d.start).days) > 10:
+                continue
+            # same event and date, same event, then a similar passage with the date
+            rank = 3 if same_event and agrees else 2 if same_event else 1 if agrees else 0
+            ranked.append((rank, index.is_primary(passage), similarity, passage, sd))
     written = d.written
-    if same:
-        similarity, passage, sd = max(same, key=lambda r: (index.is_primary(r[1]), r[0]))
+    best = max(ranked, key=lambda r: r[:3], default=None)
+    if best is not None and best[0] in (3, 1):
+        _, _, similarity, passage, sd = best
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
     if d.relation in {None, "say"} and not d.explicit_range:
         for passage in index.passages:  # "the FBI said Friday": the day the release came out
@@ -327,8 +377,8 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
                     claim, (_evidence(passage, 0.5),), [], 1.0, _no_explain,
                     f"the source was published that day ({d.start.isoformat()})",
                 )  # fmt: skip
-    if other:
-        similarity, passage, sd = max(other, key=lambda r: (index.is_primary(r[1]), r[0]))
+    if best is not None:
+        _, _, similarity, passage, sd = best
         diff = [Difference("date", _iso_range(d), _iso_range(sd))]
 
         def explain(diffs: list[Difference]) -> tuple[str, str]:
@@ -420,7 +470,9 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         if best is None or ratio > best[0]:
             best = (ratio, sq, source_words, spans, lo, hi, ops)
     if q.attributed_here:
-        return _judge_attribution(claim, q, index, best[1] if best and best[0] >= settings.quote_min_similarity else None)
+        return _judge_attribution(
+            claim, q, index, best[1] if best and best[0] >= settings.quote_min_similarity else None
+        )
     if best is None or best[0] < settings.quote_min_similarity:
         return _unsourced(claim, index, "no source contains these words as a quotation", "quote-not-in-source")
     ratio, sq, source_words, spans, lo, hi, ops = best
@@ -501,11 +553,8 @@ def _same_rank(said: str, real: str) -> bool:
 
 
 def _title_parts(title: str) -> list[str]:
-    parts = []
-    for part in title.split(","):
-        part = re.split(r"\s+(?:who|which|that)\s+|\s+(?:of|at|for|with|in)\s+the\s+|\s+at\s+", part)[0]
-        parts.append(part)
-    return parts
+    employer = r"\s+(?:who|which|that)\s+|\s+(?:of|at|for|with|in)\s+the\s+|\s+at\s+"
+    return [re.split(employer, part)[0] for part in title.split(",")]
 
 
 def _who(sq: SourceQuote) -> str:
@@ -549,14 +598,18 @@ def _title_words(title: str) -> list[str]:
 # ------------------------------------------------------------------ statements
 
 
+_GENERIC = frozenset({"online", "assorted", "various", "other", "several", "different", "many", "some", "the"})
+
+
 def _item_found(item: str, passage: Passage) -> bool:
-    content = [
-        lemma(w)
-        for w in words(item)
-        if w not in {"online", "assorted", "various", "other", "several", "different", "many", "some"}
-    ]
-    hits = sum(1 for w in content if w in passage.lemma_set)
-    return bool(content) and hits * 2 >= len(content)
+    """An item is named when its distinctive first word is, and half its words ("chat services" ~ "chat rooms")."""
+    content = [lemma(w) for w in words(item) if w not in _GENERIC]
+    hits = [w for w in content if _has_lemma(w, passage)]
+    return bool(content) and content[0] in hits and len(hits) * 2 >= len(content)
+
+
+def _has_lemma(word: str, passage: Passage) -> bool:
+    return word in passage.lemma_set or (len(word) >= 3 and any(w.startswith(word) for w in passage.lemma_set))
 
 
 def _action_in(action: str, passage: Passage) -> bool:
@@ -573,8 +626,10 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
     for passage in index.passages:
         by_source.setdefault(passage.source.id, []).append(passage)
     covers = [_cover(passages, forms, s.action, claim, index) for passages in by_source.values()]
-    best = max(covers, key=lambda c: (len(c.named) + c.acted, c.primary, c.similarity), default=None)
+    best = max(covers, key=lambda c: (c.primary, len(c.named) + c.acted, c.similarity), default=None)
     names = ", ".join(s.entities)
+    if best is not None and best.passages and s.action and not best.acted and len(best.named) * 2 >= len(forms):
+        return _judge_assertion(claim, s, index)  # the bodies are there, in other words: judge what it says
     if best is None or not best.passages or (s.action and not best.acted) or len(best.named) * 2 < len(forms):
         doing = f" {s.action}" if s.action else ""
         return _unsourced(claim, index, f"no source says that {names}{doing}", "no-source-passage")
@@ -694,10 +749,13 @@ def _judge_list(claim: Claim, s: Statement, index: Index) -> Verdict:
     ranked = []
     for passage in index.passages:
         found = [item for item in s.items if _item_found(item, passage)]
-        ranked.append((len(found), index.similarity(claim.sentence, passage), passage, found))
+        ranked.append(
+            (len(found), index.is_primary(passage), index.similarity(claim.sentence, passage), passage, found)
+        )
     if not ranked:
         return _unsourced(claim, index, "no source lists these", "no-source-passage")
-    count, similarity, passage, found = max(ranked, key=lambda r: (r[0], r[1]))
+    enough = [r for r in ranked if r[0] * 2 >= len(s.items)]
+    count, _, similarity, passage, found = max(enough or ranked, key=lambda r: (r[1], r[0], r[2]))
     if count * 2 < len(s.items):
         return _unsourced(claim, index, "no source lists " + ", ".join(s.items), "no-source-passage")
     differences = [Difference("item", item, None) for item in s.items if item not in found]

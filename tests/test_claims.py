@@ -345,7 +345,9 @@ RELATIONS = [
     pytest.param("Agents were deployed in March 2023.", "deployed in March 2023", "deploy", id="verb-lemma-month"),
     pytest.param("The task force met on Aug. 2 in Ohio.", "Aug. 2", None, id="no-event-word"),
     pytest.param("The operation was named on Aug. 2.", "Aug. 2", None, id="named-is-not-an-event"),
-    pytest.param("The charges were announced on Aug. 2.", "announced on Aug. 2", "say", id="announcing-verb-dates-a-statement"),
+    pytest.param(
+        "The charges were announced on Aug. 2.", "announced on Aug. 2", "say", id="announcing-verb-dates-a-statement"
+    ),
 ]
 
 
@@ -694,7 +696,9 @@ NO_STATEMENT = [
     pytest.param("Victims can reach the centre through its website or by phone.", id="can-is-advice"),
     pytest.param("Was the operation a success?", id="question"),
     pytest.param("It was slow work.", id="too-short-to-state-a-fact"),
-    pytest.param("If you are worried about a child, contact your local police, a doctor or a helpline.", id="conditional"),
+    pytest.param(
+        "If you are worried about a child, contact your local police, a doctor or a helpline.", id="conditional"
+    ),
     pytest.param("Police called the site a “superlab.”", id="the-quoted-term-is-the-claim"),
 ]
 

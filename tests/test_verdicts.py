@@ -149,7 +149,8 @@ ATTRIBUTIONS = [
     ("a lesser title", SAID + "Katrina W. Berger, HSI director.", Label.ALTERED, "title"),
     ("employer is not rank", SAID + "Katrina W. Berger, executive associate director at HSI headquarters.",
      Label.SUPPORTED, None),
-    ("quote not in source, speaker is", "“Nobody escapes,” said Katrina W. Berger, HSI director.", Label.ALTERED, "title"),
+    ("quote not in source, speaker is", "“Nobody escapes,” said Katrina W. Berger, HSI director.",
+     Label.ALTERED, "title"),
     ("someone the source never quotes", SAID + "John Smith, director of the FBI.", Label.UNSOURCED, None),
 ]  # fmt: skip
 
