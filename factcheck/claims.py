@@ -344,7 +344,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     elif unit is None and head in _WEIGHT_NOUNS:
         unit = _WEIGHT_NOUNS[head]
     end = np_words[-1][2] if np_words else num.end
-    verb = _governing_verb(tokens, first if start == num.start else _start_token(tokens, start), j)
+    verb, verb_hedge = _governing_verb(tokens, first if start == num.start else _start_token(tokens, start), j)
+    hedge = hedge or verb_hedge
     value, low, high, low_open = num.value, num.low, num.high, False
     if value is not None:
         low, high, low_open = _interval(value, qualifier)
@@ -359,15 +360,27 @@ def _start_token(tokens: list[tuple[str, str, int, int]], offset: int) -> int:
     return next(k for k, t in enumerate(tokens) if t[2] == offset)
 
 
-def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after: int) -> str | None:
-    """The action a count is the object or subject of: "arrested 84 people", "84 people were arrested"."""
-    for k in (before - 1, before - 2):
-        if k >= 0 and (canonical := lex.ACTION_OF.get(tokens[k][1].lower())):
-            return canonical
-    for k in range(after, min(after + 3, len(tokens))):
-        if canonical := lex.ACTION_OF.get(tokens[k][1].lower()):
-            return canonical
-    return None
+def _governing_verb(
+    tokens: list[tuple[str, str, int, int]], before: int, after: int
+) -> tuple[str | None, str | None]:
+    """The action a count is the object or subject of, and a hedge on it.
+
+    "arrested 84 people", "84 people were arrested", "potentially identified 118 children".
+    """
+    found: tuple[int, str] | None = None
+    if before >= 1 and (canonical := lex.ACTION_OF.get(tokens[before - 1][1].lower())):
+        found = (before - 1, canonical)
+    else:
+        for k in range(after, min(after + 3, len(tokens))):
+            if canonical := lex.ACTION_OF.get(tokens[k][1].lower()):
+                found = (k, canonical)
+                break
+    if found is None:
+        return None, None
+    k, canonical = found
+    nearby = {tokens[n][1].lower() for n in range(max(0, k - 3), k)}
+    hedge = next((h for h in sorted(nearby & lex.HEDGES)), None)
+    return canonical, hedge
 
 
 def _interval(value: float, qualifier: str | None, tolerance: float = 0.05) -> tuple[float, float, bool]:

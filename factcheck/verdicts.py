@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import math
 import logging
 import re
 from collections.abc import Callable
@@ -174,6 +175,14 @@ def _duration_match(claim: Quantity, source: Quantity) -> int:
     return 2 if claim.head == source.head or _same_group({claim.head}, {source.head}) else 0
 
 
+def _far_apart(q: Quantity, sq: Quantity) -> bool:
+    """More than three times apart: too far to be the same figure misreported."""
+    a = q.value if q.value is not None else (q.low + q.high) / 2 if q.high != math.inf else q.low
+    b = sq.value if sq.value is not None else (sq.low + sq.high) / 2 if sq.high != math.inf else sq.low
+    a, b = _in_days(q, a), _in_days(sq, b)
+    return a > 0 and b > 0 and max(a, b) / min(a, b) > 3
+
+
 def _in_days(q: Quantity, value: float) -> float:
     return value * lex.TIME_UNITS[q.unit] if q.unit in lex.TIME_UNITS else value
 
@@ -203,6 +212,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = 2 if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
             else:
                 match = 0  # "several" of nothing named cannot be matched to anything
+            if match and not holds and _far_apart(q, sq) and not (q.head == sq.head and similarity >= 0.6):
+                match = 0  # "$1 billion" against "$85 million": another fact, not a changed one
             if match:
                 ranked.append((match, index.is_primary(passage), holds, similarity, passage, sq))
     if not ranked and q.unit in lex.TIME_UNITS:
@@ -222,7 +233,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
     if sq.hedge != q.hedge and (sq.hedge or q.hedge) and not _accused_alike(q, sq):
         differences.append(Difference("hedge", q.hedge, sq.hedge))
     said_action, real_action = _action_of(q), _action_of(sq)
-    if said_action and real_action and said_action != real_action:
+    if said_action in _COUNTED_ACTIONS and real_action in _COUNTED_ACTIONS and said_action != real_action:
         differences.append(Difference("action", said_action, real_action))
     if match == 1:
         differences.append(Difference("noun", q.noun or None, sq.noun or None))
@@ -263,8 +274,9 @@ def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings)
             if not d.explicit_range:
                 continue
             similarity = index.similarity(claim.sentence, passage)
-            event = bool(passage.lemma_set & lex.EVENT_NOUNS) or q.head not in lex.EVENT_NOUNS
-            if event or similarity >= settings.passage_min_similarity:
+            timed = q.head in lex.EVENT_NOUNS or (q.head in lex.TIME_UNITS and len(q.lemmas) > 1)
+            event = bool(passage.lemma_set & lex.EVENT_NOUNS)
+            if timed and (event or similarity >= settings.passage_min_similarity + 0.1):
                 ranked.append((event, similarity, passage, d))
     if not ranked or q.value is None or q.unit not in _DURATION_SLACK:
         return _unsourced(claim, index, f'no source gives a duration or date range for "{q.written} {q.noun}"')
@@ -288,6 +300,8 @@ def _past(action: str | None) -> str:
     return next((f for f in forms if f.endswith("ed")), action)
 
 
+# Actions whose swap changes what a count means ("recovered" is not "located").
+_COUNTED_ACTIONS = frozenset({"recover", "locate", "rescue", "identify", "arrest", "charge", "convict", "sentence"})
 _ACCUSATION = frozenset({"suspected", "alleged", "accused"})
 _ACCUSED = frozenset({"suspect", "defendant", "accused", "arrest", "charge"})
 
