@@ -149,6 +149,18 @@ NOUN_GROUPS: tuple[frozenset[str], ...] = (
 
 EVENT_NOUNS = NOUN_GROUPS[2]
 
+# Words for the same thing: a count of one is a count of the other.
+SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"home", "house", "residence", "property", "premise", "address", "dwelling"}),
+    frozenset({"gun", "firearm", "weapon", "handgun", "pistol", "rifle"}),
+    frozenset({"person", "people", "individual"}),
+    frozenset({"child", "minor", "kid"}),
+    frozenset({"agency", "organisation", "organization", "partner"}),
+    frozenset({"arrest", "apprehension"}),
+    frozenset({"suspect", "subject"}),
+    frozenset({"kilogram", "kilo", "kg"}),
+)
+
 # Dates: the event words around them, and the end of a range they mark.
 DATE_RELATIONS: dict[str, str] = {
     "began": "start",

@@ -77,7 +77,7 @@ _TOKEN = re.compile(
     r"(?P<num>(?<![\w.,/$\u00a3\u20ac])[$\u00a3\u20ac]?"
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
     r"(?:(?:bn|m|k|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*%?(?![\w/]))"
-    r"|(?P<word>[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
+    r"|(?P<word>(?:[A-Z]\.){2,}|[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
     r"|(?P<other>\S)"
 )
 # Numbers that are not amounts: phone numbers, times, ordinals, ids, ranges of ids.
@@ -311,8 +311,18 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             and j + 1 < len(tokens)
             and tokens[j + 1][1][:1].isupper()
         )  # "350 Customs and Border Protection officers"
+        in_name = in_name or (  # "58 federal and state search warrants"
+            lowered in {"and", "or"}
+            and 0 < len(np_words) <= 2
+            and j + 2 < len(tokens)
+            and all(_plain_word(tokens[k]) for k in (j + 1, j + 2))
+        )
+        after_adverb = bool(np_words) and np_words[-1][0].lower().endswith("ly")  # "privately made firearms"
         if group != "word" or (
-            lowered in lex.NP_STOP and not in_name and not (lowered in _NP_LINKS and not seen_of and np_words)
+            lowered in lex.NP_STOP
+            and not in_name
+            and not after_adverb
+            and not (lowered in _NP_LINKS and not seen_of and np_words)
         ):
             break
         if lowered in _NP_LINKS:
@@ -321,7 +331,7 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             hedge = lowered
             j += 1
             continue
-        elif np_words and lowered.endswith("ed") and not seen_of:
+        elif np_words and lowered.endswith("ed") and not seen_of and not after_adverb:
             break  # "300 victims identified": a verb, not part of the noun
         elif word[0].isupper() and lowered in lex.NOT_ENTITIES and np_words:
             break  # "300 victims Tuesday"
@@ -336,6 +346,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     if links:
         head_words = head_words[: links[0]]
     head = lemma(head_words[-1]) if head_words else ""
+    if len(head_words) == 1 and head_words[0].lower().endswith("ed"):
+        head = ""  # "19 wanted for homicide": a participle, the thing counted is implied
     unit = num.unit
     if unit is None and head in lex.TIME_UNITS:
         unit = head
@@ -358,6 +370,18 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
 
 def _start_token(tokens: list[tuple[str, str, int, int]], offset: int) -> int:
     return next(k for k, t in enumerate(tokens) if t[2] == offset)
+
+
+def _plain_word(token: tuple[str, str, int, int]) -> bool:
+    """A lower-case word that can sit inside a noun phrase (not a number, a verb form of "be", …)."""
+    word = token[1]
+    return (
+        token[0] == "word"
+        and word.islower()
+        and word not in lex.NP_STOP
+        and word not in lex.VAGUE
+        and number_word(word) is None
+    )
 
 
 def _governing_verb(

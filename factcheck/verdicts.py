@@ -127,6 +127,7 @@ _NOT_MEASURED = frozenset(
     {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "percent", "more", "higher",
      "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "total", "worth"}
 )  # fmt: skip
+_PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
 _UNKNOWN = 3  # a match level meaning "same unit, thing counted unknown": needs a similar passage
 
 
@@ -141,10 +142,12 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         if not said or not real:
             return _UNKNOWN  # nothing to compare: only the context can tell
         return 2 if said & real or _same_group(said, real) else 0
-    if not claim.head or not source.lemmas:
+    if not claim.head:
         return 0
-    if claim.head in source.lemmas:
+    if claim.head in source.lemmas or any(claim.head in g and g & set(source.lemmas) for g in lex.SYNONYMS):
         return 2
+    if not source.head:
+        return _UNKNOWN  # "19 wanted for homicide", "eight of them": the context must say what
     # "arrested 84 people" counts the same as "84 arrests"
     if (claim.verb and claim.verb in (lex.ACTION_OF.get(source.head), source.head)) or (
         source.verb and source.verb in (lex.ACTION_OF.get(claim.head), claim.head)
@@ -173,6 +176,19 @@ def _duration_match(claim: Quantity, source: Quantity) -> int:
     if not claim.head or not source.head:
         return 2 if claim.unit == source.unit else 0
     return 2 if claim.head == source.head or _same_group({claim.head}, {source.head}) else 0
+
+
+def _context_names(q: Quantity, passage: Passage, similarity: float, settings: Settings) -> bool:
+    """A figure whose source gives no noun ("19 wanted", "€240 000") is the same fact only in a passage
+    much like the claim's sentence that names what the claim counts, or something of its kind."""
+    if similarity < settings.passage_min_similarity + 0.15:
+        return False
+    if q.unit in _MEASURES or not q.head:
+        return True
+    kinds = {q.head}.union(*(g for g in (*lex.NOUN_GROUPS, *lex.SYNONYMS) if q.head in g))
+    if kinds & _PEOPLE:
+        kinds |= _PEOPLE
+    return bool(kinds & passage.lemma_set)
 
 
 def _far_apart(q: Quantity, sq: Quantity) -> bool:
@@ -207,7 +223,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             if q.head or q.unit:
                 match = _noun_match(q, sq)
                 if match == _UNKNOWN:
-                    match = 2 if similarity >= settings.passage_min_similarity + 0.15 else 0
+                    match = 2 if _context_names(q, passage, similarity, settings) else 0
             elif q.value is not None:  # "Nineteen were wanted": the thing counted is only in the context
                 match = 2 if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
             else:
