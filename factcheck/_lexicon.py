@@ -23,6 +23,7 @@ QUALIFIERS: dict[str, str] = {
     "roughly": "about",
     "some": "about",
     "an estimated": "about",
+    "estimated at": "about",
     "estimated": "about",
     "up to": "up to",
     "as many as": "up to",
@@ -131,7 +132,8 @@ NP_STOP = frozenset(
     comes said say says told tell tells found find finds saw see sees held hold holds
     left leave leaves ran run runs began begin begins sent send sends kept keep keeps
     brought bring brings remain remains face faces need needs work works live lives
-    received receive receives lost lose loses won win wins paid pay pays""".split()
+    received receive receives lost lose loses won win wins paid pay pays known called named dubbed
+    seen taken given done carried being worth""".split()
 )
 
 # Groups of counted nouns that speak of the same kind of thing but are not the same word.

@@ -75,7 +75,7 @@ def _overlaps(span: Span, others: Iterable[Span]) -> bool:
 
 _TOKEN = re.compile(
     r"(?P<num>(?<![\w.,/$\u00a3\u20ac])[$\u00a3\u20ac]?"
-    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
     r"(?:(?:bn|m|k|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*%?(?![\w/]))"
     r"|(?P<word>(?:[A-Z]\.){2,}|[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
     r"|(?P<other>\S)"
@@ -314,6 +314,7 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         in_name = in_name or (  # "58 federal and state search warrants"
             lowered in {"and", "or"}
             and 0 < len(np_words) <= 2
+            and lemma(np_words[-1][0]) == np_words[-1][0].lower()  # a modifier, not a plural head
             and j + 2 < len(tokens)
             and all(_plain_word(tokens[k]) for k in (j + 1, j + 2))
         )
@@ -337,7 +338,7 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             break  # "300 victims Tuesday"
         np_words.append((word, w_start, w_end))
         j += 1
-    while np_words and np_words[-1][0].lower() in _NP_LINKS:
+    while np_words and np_words[-1][0].lower() in _NP_LINKS | {"and", "or"}:
         np_words.pop()
     noun = text[np_words[0][1] : np_words[-1][2]] if np_words else ""
     lemmas = tuple(lemma(w) for w, _, _ in np_words if w.lower() not in _NP_LINKS)
