@@ -385,9 +385,7 @@ def _plain_word(token: tuple[str, str, int, int]) -> bool:
     )
 
 
-def _governing_verb(
-    tokens: list[tuple[str, str, int, int]], before: int, after: int
-) -> tuple[str | None, str | None]:
+def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after: int) -> tuple[str | None, str | None]:
     """The action a count is the object or subject of, and a hedge on it.
 
     "arrested 84 people", "84 people were arrested", "potentially identified 118 children".
@@ -395,6 +393,8 @@ def _governing_verb(
     found: tuple[int, str] | None = None
     if before >= 1 and (canonical := lex.ACTION_OF.get(tokens[before - 1][1].lower())):
         found = (before - 1, canonical)
+    elif before >= 1 and re.fullmatch(r"[a-z]{3,}ed", tokens[before - 1][1]):
+        found = (before - 1, lemma(tokens[before - 1][1]))  # "questioned 45 suspects": some other action
     else:
         for k in range(after, min(after + 3, len(tokens))):
             if canonical := lex.ACTION_OF.get(tokens[k][1].lower()):
@@ -595,6 +595,9 @@ _BEFORE = re.compile(
     rf"(?P<who>{_NAME_RUN}|He|She|They)(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?),)?\s+{_SAID}"
     rf"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|at\s+[\w\s]{{1,30}}))?\s*[:,]\s*$"
 )
+_SAID_THAT = re.compile(
+    rf"(?:^|[.!?]\s+|\s)(?P<who>{_NAME_RUN}|He|She|They)\s+{_SAID}(?:\s+that)?\s[^\u201c\u201d\".!?]{{0,60}}$"
+)
 _PRONOUNS = {"he", "she", "they"}
 
 
@@ -715,6 +718,11 @@ def _attribute(
         who, title = m.group("who"), m.group("title")
         attribution = (before_start + m.start(), before_start + m.end())
         who_span = (before_start + m.start("who"), before_start + (m.end("title") if title else m.end("who")))
+        attribution_before = True
+    elif n_words > 4 and (m := _SAID_THAT.search(before)):  # "Whitlock said the case “shows what …”"
+        who = m.group("who")
+        attribution = (before_start + m.start(), before_start + m.end())
+        who_span = (before_start + m.start("who"), before_start + m.end("who"))
         attribution_before = True
     if who is None and n_words <= 4 and closed:
         return QuoteSpan(start, end, inner_start, inner_end, term=True)

@@ -33,5 +33,5 @@ class Settings:
     allow_private_addresses: bool = False
     about_tolerance: float = attrs.field(default=0.05, validator=_fraction)
     quote_min_similarity: float = attrs.field(default=0.6, validator=_fraction)
-    passage_min_similarity: float = attrs.field(default=0.35, validator=_fraction)
+    passage_min_similarity: float = attrs.field(default=0.2, validator=_fraction)
     cache_dir: Path | None = None

@@ -18,7 +18,7 @@ import attrs
 from rapidfuzz import fuzz, process
 
 from factcheck import _lexicon as lex
-from factcheck._text import lemmas, norm, sentences
+from factcheck._text import lemma, lemmas, norm, sentences, words
 from factcheck.claims import QuoteSpan, aliases, find_dates, find_entities, find_quantities, find_quotes
 from factcheck.records import Article, Claim, DateSpan, Quantity, Source
 
@@ -84,7 +84,15 @@ class Index:
         return [(self.passages[i], score / 100) for _, score, i in ranked]
 
     def similarity(self, query: str, passage: Passage) -> float:
-        return float(fuzz.WRatio(norm(query), passage.normalized)) / 100
+        """How much of what ``query`` says a passage also says: half its content words found, half spelling.
+
+        Content words keep a short claim from matching any long passage that
+        happens to contain it (rapidfuzz's partial scores alone would).
+        """
+        content = _content(query)
+        covered = len(content & passage.lemma_set) / len(content) if content else 0.0
+        spelling = fuzz.token_sort_ratio(norm(query), passage.normalized) / 100
+        return round(0.7 * covered + 0.3 * spelling, 4)
 
     def canonical(self, name: str) -> set[str]:
         """The spellings a name may take in a source: itself, its alias, known variants."""
@@ -93,6 +101,10 @@ class Index:
         if key in self.aliases:
             forms.add(self.aliases[key])
         return forms
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(lemma(w) for w in words(text) if w not in lex.FILLER and not w.isdigit() and len(w) > 1)
 
 
 def usable(source: Source, article: Article, latest_mentioned: date | None = None) -> str | None:

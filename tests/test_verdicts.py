@@ -25,6 +25,12 @@ In some cases, arrests of active abusers have already taken place in the United 
 Partners included the FBI, Interpol and Europol. Offenders used forums, websites, email and chat rooms.
 
 “We will not stop until every child is safe,” said HSI Executive Associate Director Katrina W. Berger.
+
+Agents arrested 47 suspected child predators and executed 58 federal and state search warrants.
+
+Deputies recovered 169 children and located 56 others. A follow-up sweep ran from Sept. 5 to Sept. 16.
+
+“We will keep looking until every missing child is home safe,” said Warren Halvorsen, director of the Marshals Service.
 """
 
 
@@ -61,8 +67,17 @@ QUANTITIES = [
     ("rounding with over", "Agents seized over 2,000 devices.", Label.SUPPORTED, None),
     ("percent", "About 40 percent of the material was new.", Label.SUPPORTED, None),
     ("nothing speaks to it", "Police questioned 45 suspects.", Label.UNSOURCED, None),
-    ("duration without a range", "It was a three-week operation.", Label.UNSOURCED, None),
+    ("duration against the only range", "It was a three-week operation.", Label.ALTERED, "value"),
+    ("duration of nothing dated", "The inquiry took three weeks.", Label.UNSOURCED, None),
     ("hedge added", "They made 14 possible positive contacts.", Label.ALTERED, "hedge"),
+    ("accusation hedge dropped", "Agents arrested 47 child predators.", Label.ALTERED, "hedge"),
+    ("accusation hedge kept", "Agents arrested 47 suspected child predators.", Label.SUPPORTED, None),
+    ("modifiers joined by and", "Agents executed 58 search warrants.", Label.SUPPORTED, None),
+    ("two counts added together", "Deputies recovered 225 children.", Label.ALTERED, "value"),
+    ("located is not recovered", "Deputies located 169 children.", Label.ALTERED, "action"),
+    ("day count off by one", "The 11-day sweep was the second this year.", Label.ALTERED, "value"),
+    ("day count inclusive", "The 12-day sweep was the second this year.", Label.SUPPORTED, None),
+    ("far from any figure", "Nearly 40,000 devices were examined in a lab.", Label.UNSOURCED, None),
 ]
 
 
@@ -126,6 +141,24 @@ QUOTES = [
         "speaker",
     ),
     ("not in the source", "“Nobody will escape justice,” said Katrina W. Berger.", Label.UNSOURCED, None),
+    (
+        "whole sentence cut short",
+        "“We will keep looking until every missing child is home,” said Warren Halvorsen.",
+        Label.ALTERED,
+        "quote",
+    ),
+    (
+        "a fragment may stop early",
+        "Halvorsen said the team would “keep looking until every missing child is home.”",
+        Label.SUPPORTED,
+        None,
+    ),
+    (
+        "fragment given to the wrong person",
+        "Berger said the team would “keep looking until every missing child is home.”",
+        Label.ALTERED,
+        "speaker",
+    ),
 ]
 
 
@@ -167,6 +200,12 @@ def test_attribution(sentence: str, label: Label, field: str | None) -> None:
     words = _verdict(sentence, Kind.QUOTE)
     if "stop until" in sentence and field in {"name", "title"}:
         assert words.label is Label.SUPPORTED  # the words themselves are right
+
+
+def test_conflated_counts_are_explained() -> None:
+    verdict = _verdict("Deputies recovered 225 children.", Kind.QUANTITY)
+    assert "169" in verdict.explanation
+    assert "56" in verdict.explanation
 
 
 def test_quote_differences_are_word_level() -> None:
