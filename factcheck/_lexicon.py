@@ -143,7 +143,7 @@ NOUN_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"offender", "suspect", "subject", "abuser", "perpetrator", "predator", "criminal", "defendant",
                "trafficker", "fugitive"}),
     frozenset({"investigation", "operation", "probe", "surge", "sweep", "effort", "campaign",
-               "crackdown", "initiative", "inquiry"}),
+               "crackdown", "initiative", "inquiry", "action", "taskforce"}),
     frozenset({"country", "nation", "jurisdiction", "state"}),
     frozenset({"image", "video", "file", "photo", "photograph", "material", "content", "footage", "recording"}),
     frozenset({"cash", "currency", "money", "fund", "bill", "banknote"}),

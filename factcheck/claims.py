@@ -444,7 +444,7 @@ _DATES = re.compile(
     rf"|(?P<single>{_ONE_DATE})\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
     rf"|(?P<relative>\b(?:yesterday|today|this\s+week|last\s+week|last\s+month|last\s+year"
-    rf"|(?:(?:on|last|this\s+past)\s+)?{_WEEKDAY}(?!\s*,?\s*{_MONTH}\s+\d)))\b",
+    rf"|(?:(?:on|last|this\s+past)\s+)?{_WEEKDAY}(?!\s*,?\s*(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}))))\b",
     re.IGNORECASE,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import math
 import logging
+import math
 import re
 from collections.abc import Callable
 
@@ -128,7 +128,11 @@ _NOT_MEASURED = frozenset(
      "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "total", "worth"}
 )  # fmt: skip
 _PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
-_UNKNOWN = 3  # a match level meaning "same unit, thing counted unknown": needs a similar passage
+# How well a source figure's counted thing matches the claim's, best last.
+_RELATED = 1  # the same kind of thing ("children" / "victims"): reported as a difference
+_CONTEXT = 2  # nothing named on one side, but the passage speaks of it ("19 wanted", "€240 000")
+_SAME = 3  # the same thing, or a synonym ("homes" / "house searches")
+_UNKNOWN = 4  # sentinel: the same unit, the thing counted unknown; the passage decides
 
 
 def _noun_match(claim: Quantity, source: Quantity) -> int:
@@ -141,23 +145,23 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         said, real = set(claim.lemmas) - _NOT_MEASURED, set(source.lemmas) - _NOT_MEASURED
         if not said or not real:
             return _UNKNOWN  # nothing to compare: only the context can tell
-        return 2 if said & real or _same_group(said, real) else 0
+        return _SAME if said & real or _same_group(said, real) else 0
     if not claim.head:
         return 0
     if claim.head in source.lemmas or any(claim.head in g and g & set(source.lemmas) for g in lex.SYNONYMS):
-        return 2
+        return _SAME
     if not source.head:
         return _UNKNOWN  # "19 wanted for homicide", "eight of them": the context must say what
     # "arrested 84 people" counts the same as "84 arrests"
     if (claim.verb and claim.verb in (lex.ACTION_OF.get(source.head), source.head)) or (
         source.verb and source.verb in (lex.ACTION_OF.get(claim.head), claim.head)
     ):
-        return 2
+        return _SAME
     if claim.verb and claim.verb == source.verb and _same_group({claim.head}, set(source.lemmas)):
-        return 2
+        return _SAME
     if claim.verb and source.verb and claim.verb != source.verb:
         return 0  # "45 suspects questioned" is not "47 suspected predators arrested"
-    return 1 if _same_group({claim.head}, set(source.lemmas)) else 0
+    return _RELATED if _same_group({claim.head}, set(source.lemmas)) else 0
 
 
 def _same_group(said: set[str], real: set[str]) -> bool:
@@ -172,12 +176,12 @@ def _duration_match(claim: Quantity, source: Quantity) -> int:
     if said_unit and real_unit:  # "six years in prison" / "78 months": what the time is of must agree
         said = set(claim.lemmas) - set(lex.TIME_UNITS)
         real = set(source.lemmas) - set(lex.TIME_UNITS)
-        return 0 if said and real and not said & real else 2
+        return 0 if said and real and not said & real else _SAME
     if said_unit != real_unit:  # "eight months" and "an eight-month investigation"
-        return 2 if (claim.head in lex.EVENT_NOUNS or source.head in lex.EVENT_NOUNS) else 0
+        return _SAME if (claim.head in lex.EVENT_NOUNS or source.head in lex.EVENT_NOUNS) else 0
     if not claim.head or not source.head:
-        return 2 if claim.unit == source.unit else 0
-    return 2 if claim.head == source.head or _same_group({claim.head}, {source.head}) else 0
+        return _SAME if claim.unit == source.unit else 0
+    return _SAME if claim.head == source.head or _same_group({claim.head}, {source.head}) else 0
 
 
 def _context_names(q: Quantity, passage: Passage, similarity: float, settings: Settings) -> bool:
@@ -225,9 +229,9 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             if q.head or q.unit:
                 match = _noun_match(q, sq)
                 if match == _UNKNOWN:
-                    match = 2 if _context_names(q, passage, similarity, settings) else 0
+                    match = _CONTEXT if _context_names(q, passage, similarity, settings) else 0
             elif q.value is not None:  # "Nineteen were wanted": the thing counted is only in the context
-                match = 2 if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
+                match = _CONTEXT if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
             else:
                 match = 0  # "several" of nothing named cannot be matched to anything
             if match and not holds and _far_apart(q, sq) and not (q.head == sq.head and similarity >= 0.6):
@@ -240,7 +244,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         what = f"{q.written} {q.noun}".strip()
         return _unsourced(claim, index, f"no source gives a figure for {_quoted(what)}")
     # The story's own release first; then a figure the words allow; then the same counted thing.
-    match, primary, holds, similarity, passage, sq = max(ranked, key=lambda r: (r[1], r[2], r[0], r[3]))
+    match, _primary, holds, similarity, passage, sq = max(ranked, key=lambda r: (r[1], r[2], r[0], r[3]))
     differences: list[Difference] = []
     note = ""
     if not holds:
@@ -254,7 +258,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
     said_action, real_action = _action_of(q), _action_of(sq)
     if said_action in _COUNTED_ACTIONS and real_action in _COUNTED_ACTIONS and said_action != real_action:
         differences.append(Difference("action", said_action, real_action))
-    if match == 1:
+    if match == _RELATED:
         differences.append(Difference("noun", q.noun or None, sq.noun or None))
     source_words = " ".join(x for x in (sq.qualifier, claim_number(sq), sq.hedge, sq.noun) if x)
 
@@ -263,7 +267,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         return _FIELD_REASON[diffs[0].field], f'source says "{source_words}": ' + "; ".join(parts) + note
 
     return _verdict(
-        claim, (_evidence(passage, similarity),), differences, 1.0 if match == 2 else 0.75, explain,
+        claim, (_evidence(passage, similarity),), differences, 0.75 if match == _RELATED else 1.0, explain,
         f'source says "{source_words}"',
     )  # fmt: skip
 
@@ -395,10 +399,11 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
         similarity = index.similarity(claim.sentence, passage)
         for sd in passage.dates:
             same_event = bool(d.relation and sd.relation and d.relation == sd.relation)
-            near = similarity >= 0.35 and (not d.relation or not sd.relation or similarity >= 0.45)
-            if not same_event and not near:
-                continue
             agrees = _date_agrees(d, sd)
+            exact_range = agrees and d.explicit_range and sd.explicit_range  # "Feb. 17–28" twice: rare enough
+            near = similarity >= 0.35 and (not d.relation or not sd.relation or similarity >= 0.45)
+            if not same_event and not near and not exact_range:
+                continue
             if not agrees and abs((sd.start - d.start).days) > 10:
                 continue
             # same event and date, same event, then a similar passage with the date
