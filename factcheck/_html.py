@@ -21,6 +21,7 @@ from dateutil import parser as dateparser
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "BeautifulSoup",
     "Locator",
     "Tag",
     "block_text",

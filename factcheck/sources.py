@@ -110,7 +110,7 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
         if isinstance(headline, _html.Tag) and _html.block_text(headline)
         else _html.clean_title(_html.meta(soup, "og:title") or (soup.title.get_text() if soup.title else None), site)
     )
-    publisher = site or _html.meta(soup, "publisher", "author", "dcterms.publisher")
+    publisher = _issuer(soup) or site or _html.meta(soup, "publisher", "author", "dcterms.publisher")
     if publisher is None:
         for item in _html.json_ld(soup):
             pub = item.get("publisher")
@@ -136,6 +136,14 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
         sha256=_sha256(html.encode("utf-8") if isinstance(html, str) else html),
         final_url=url or None,
     )
+
+
+def _issuer(soup: _html.BeautifulSoup) -> str | None:
+    """Who issued a release carried by someone else's site: a newswire's "News provided by",
+    GOV.UK's "From:" department. The site's own name is only the carrier."""
+    text = soup.get_text("\n")
+    m = re.search(r"(?:NEWS PROVIDED BY|^From:)\s*\n\s*([^\n]{3,80})", text, re.IGNORECASE | re.MULTILINE)
+    return " ".join(m.group(1).split()) if m else None
 
 
 def _quoted_if_blockquote(tag: _html.Tag, text: str) -> str:
