@@ -161,6 +161,7 @@ SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"arrest", "apprehension"}),
     frozenset({"suspect", "subject"}),
     frozenset({"kilogram", "kilo", "kg"}),
+    frozenset({"global", "worldwide", "international"}),
 )
 
 # Dates: the event words around them, and the end of a range they mark.
@@ -226,6 +227,16 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 ACTION_OF: dict[str, str] = {
     form: canonical for canonical, forms in ACTIONS.items() for form in forms if " " not in form
 }
+
+# Words that say the opposite of each other: one in a story for the other in a source is a finding.
+ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("increase", "decrease"), ("increase", "decline"), ("rise", "fall"), ("rose", "fell"), ("more", "less"),
+    ("more", "fewer"), ("higher", "lower"), ("up", "down"), ("before", "after"), ("won", "lost"), ("win", "lose"),
+    ("first", "last"), ("largest", "smallest"), ("most", "least"), ("gain", "loss"), ("open", "close"),
+    ("acquitted", "convicted"), ("guilty", "innocent"), ("above", "below"), ("male", "female"), ("older", "younger"),
+    ("early", "late"), ("earlier", "later"), ("positive", "negative"), ("allowed", "banned"), ("start", "end"),
+)  # fmt: skip
+NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "nobody", "nothing", "without", "n't"})
 
 # Words that carry no fact of their own when comparing what a sentence says.
 FILLER = NP_STOP | frozenset(

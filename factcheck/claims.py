@@ -89,6 +89,7 @@ _NOT_AMOUNTS = re.compile(
     r"|\b\d+(?:st|nd|rd|th)\b"
     r"|\b\d+[-/]\d+[-/]\d+\b"
     r"|\b\d+/\d+\b"
+    r"|\b(?:19|20)\d{2}[-\u2013/]\d{2}\b"  # seasons and fiscal years: 2019-20
     r"|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)"
 )
 _SPANS_OF_TIME = {

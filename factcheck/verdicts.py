@@ -54,6 +54,7 @@ REASONS: dict[str, str] = {
     "entity-changed": "the statement names a body the source does not",
     "qualifier-dropped": "the source limits the statement (in some cases, …) and the article does not",
     "list-changed": "the list has items the source does not give",
+    "meaning-changed": "a near-identical source sentence says the opposite: a negation or an antonym",
     "no-source-passage": "no passage of any usable source speaks to the claim",
     "term-not-in-source": "no source uses the quoted term",
     "quote-not-in-source": "no source contains the quoted words",
@@ -125,7 +126,7 @@ _MEASURES = frozenset({"usd", "gbp", "eur", "cad", "percent", "kg", "lb", "t"})
 # Words around a measure that say nothing of what is measured ("38 percent higher", "$5 million each").
 _NOT_MEASURED = frozenset(
     {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "percent", "more", "higher",
-     "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "total", "worth"}
+     "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "worth"}
 )  # fmt: skip
 _PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
 # How well a source figure's counted thing matches the claim's, best last.
@@ -165,7 +166,7 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
 
 
 def _same_group(said: set[str], real: set[str]) -> bool:
-    return any(group & said and group & real for group in lex.NOUN_GROUPS)
+    return any(group & said and group & real for group in (*lex.NOUN_GROUPS, *lex.SYNONYMS))
 
 
 def _duration_match(claim: Quantity, source: Quantity) -> int:
@@ -781,6 +782,12 @@ def _limiters(s: Statement, passages: list[Passage]) -> list[Difference]:
 
 
 def _describe_statement(d: Difference) -> str:
+    if d.field == "negation":
+        return f"says it the other way ({_quoted(d.source)} against the article's {_quoted(d.article)})"
+    if d.field == "wording":
+        return f'says "{d.source}" where the article says "{d.article}"'
+    if d.field == "value":
+        return f"gives {d.source}, not {d.article}"
     if d.field == "qualifier":
         return f'limits it with "{d.source}", which the article drops'
     if d.field in {"entity", "item"}:
@@ -804,16 +811,43 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
         return _unsourced(claim, index, "no source says this", "no-source-passage")
     differences = [Difference("entity", n, None) for n in s.entities if n not in named]
     differences += _limiters(s, [passage])
+    differences += _contradictions(claim.text, passage)
     missing = sorted(content - passage.lemma_set)
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:
-        return "entity-changed" if diffs[0].field == "entity" else "qualifier-dropped", (
+        reason = {"entity": "entity-changed", "qualifier": "qualifier-dropped", "value": "number-changed"}
+        return reason.get(diffs[0].field, "meaning-changed"), (
             "source " + "; ".join(_describe_statement(d) for d in diffs)
         )
 
     said = f"source says much the same ({coverage:.0%} of its words"
     said += f"; not: {', '.join(missing[:5])})" if missing else ")"
     return _verdict(claim, (_evidence(passage, similarity),), differences, coverage, explain, said)
+
+
+def _contradictions(text: str, passage: Passage) -> list[Difference]:
+    """What a near-identical sentence says the other way: a negation, an opposite word, another number."""
+    said = words(text.replace("n't", " n't"))
+    real = words(passage.text.replace("n't", " n't"))
+    found = []
+    if sum(w in lex.NEGATIONS for w in said) % 2 != sum(w in lex.NEGATIONS for w in real) % 2:
+        found.append(Difference("negation", _negation(said), _negation(real)))
+    said_set, real_set = set(said), set(real)
+    for a, b in lex.ANTONYMS:
+        for x, y in ((a, b), (b, a)):
+            if x in said_set and y in real_set and x not in real_set and y not in said_set:
+                found.append(Difference("wording", x, y))
+    said_numbers = {w for w in said if w.isdigit() and len(w) < 4 or w.isdigit() and not 1800 <= int(w) <= 2100}
+    real_numbers = {w for w in real if w.isdigit()}
+    if said_numbers and real_numbers and said_numbers - real_numbers:
+        found.append(
+            Difference("value", ", ".join(sorted(said_numbers - real_numbers)), ", ".join(sorted(real_numbers)))
+        )
+    return found
+
+
+def _negation(tokens: list[str]) -> str | None:
+    return next((w for w in tokens if w in lex.NEGATIONS), None)
 
 
 def _judge_list(claim: Claim, s: Statement, index: Index) -> Verdict:
