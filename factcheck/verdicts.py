@@ -837,7 +837,7 @@ def _contradictions(text: str, passage: Passage) -> list[Difference]:
         for x, y in ((a, b), (b, a)):
             if x in said_set and y in real_set and x not in real_set and y not in said_set:
                 found.append(Difference("wording", x, y))
-    said_numbers = {w for w in said if w.isdigit() and len(w) < 4 or w.isdigit() and not 1800 <= int(w) <= 2100}
+    said_numbers = {w for w in said if w.isdigit() and not (len(w) == 4 and 1800 <= int(w) <= 2100)}  # not years
     real_numbers = {w for w in real if w.isdigit()}
     if said_numbers and real_numbers and said_numbers - real_numbers:
         found.append(
