@@ -8,7 +8,9 @@ it) are left out here, once, with a note saying so.
 
 from __future__ import annotations
 
+import heapq
 import logging
+import math
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -25,6 +27,10 @@ from factcheck.records import Article, Claim, DateSpan, Quantity, Source
 log = logging.getLogger(__name__)
 
 __all__ = ["Index", "Passage", "build_index"]
+
+_LIMIT = 60  # candidates per claim
+_KEY_WEIGHT = 5.0  # a shared figure or date outweighs any shared word
+_RANGE_KEY = "@range"
 
 
 @attrs.frozen
@@ -54,6 +60,7 @@ class SourceQuote:
     source: Source
     span: QuoteSpan
     text: str
+    passage_keys: tuple[str, ...] = ()  # the passages it lies in, as "source id:start"
 
 
 @attrs.frozen
@@ -65,6 +72,8 @@ class Index:
     aliases: dict[str, str]
     notes: tuple[str, ...] = ()
     primary: frozenset[str] = frozenset()  # ids of the sources the story most likely retells
+    postings: dict[str, tuple[int, ...]] = attrs.field(factory=dict, repr=False)  # word or figure -> passages
+    _found: dict[str, list[Passage]] = attrs.field(factory=dict, repr=False, eq=False)  # claim id -> candidates
 
     def is_primary(self, passage: Passage) -> bool:
         return passage.source.id in self.primary
@@ -72,16 +81,42 @@ class Index:
     def is_primary_source(self, source_id: str) -> bool:
         return source_id in self.primary
 
-    @cached_property
-    def _choices(self) -> list[str]:
-        return [p.normalized for p in self.passages]
+    def candidates(self, claim: Claim) -> list[Passage]:
+        """The passages that may speak to a claim, found through the index, best first.
 
-    def similar(self, query: str, limit: int | None = None) -> list[tuple[Passage, float]]:
+        A passage is a candidate when it shares the claim's sentence's rarer
+        content words (weighted by how rare) or one of its figures or dates.
+        Cost grows with the matches, not with the number of sources.
+        """
+        if claim.id not in self._found:
+            self._found[claim.id] = self._lookup(claim.sentence, _keys_of(claim.detail))
+        return self._found[claim.id]
+
+    def similar(self, query: str, limit: int = 1) -> list[tuple[Passage, float]]:
         """Passages ranked by similarity (0–1) to ``query``, best first."""
-        if not self.passages:
-            return []
-        ranked = process.extract(norm(query), self._choices, scorer=fuzz.WRatio, processor=None, limit=limit)
-        return [(self.passages[i], score / 100) for _, score, i in ranked]
+        ranked = [(p, self.similarity(query, p)) for p in self._lookup(query, ())]
+        return sorted(ranked, key=lambda r: -r[1])[:limit]
+
+    def quotes_like(self, words_: str) -> list[SourceQuote]:
+        """Source quotations sharing rarer words with ``words_``: where a quote can be aligned."""
+        wanted = {p.source.id + ":" + str(p.start) for p in self._lookup(words_, (), limit=_LIMIT)}
+        found = [q for q in self.quotes if any(key in wanted for key in q.passage_keys)]
+        return found or list(self.quotes[:_LIMIT])
+
+    def _lookup(self, text: str, keys: Iterable[str], limit: int = _LIMIT) -> list[Passage]:
+        scores: dict[int, float] = {}
+        total = len(self.passages)
+        common = max(_LIMIT, total // 5)  # a word in a fifth of all passages tells none apart
+        for word in _content(text):
+            hits = self.postings.get(word, ())
+            if hits and len(hits) <= common:
+                weight = math.log(1 + total / len(hits))
+                for i in hits:
+                    scores[i] = scores.get(i, 0.0) + weight
+        for key in keys:
+            for i in self.postings.get(key, ()):
+                scores[i] = scores.get(i, 0.0) + _KEY_WEIGHT
+        return [self.passages[i] for i in heapq.nlargest(limit, scores, key=scores.__getitem__)]
 
     def similarity(self, query: str, passage: Passage) -> float:
         """How much of what ``query`` says a passage also says: half its content words found, half spelling.
@@ -101,6 +136,29 @@ class Index:
         if key in self.aliases:
             forms.add(self.aliases[key])
         return forms
+
+
+def _figure_key(value: float) -> str:
+    return f"#{value:g}"
+
+
+def _passage_keys(passage: Passage) -> set[str]:
+    keys = {_figure_key(q.value) for q in passage.quantities if q.value is not None}
+    keys |= {_figure_key(q.low) for q in passage.quantities if q.value is None and q.low}
+    keys |= {f"@{d.start.isoformat()}" for d in passage.dates} | {f"@{d.end.isoformat()}" for d in passage.dates}
+    if any(d.explicit_range for d in passage.dates):
+        keys.add(_RANGE_KEY)  # where a stated duration can be checked
+    return keys
+
+
+def _keys_of(detail: object) -> set[str]:
+    """The figure and date keys a claim can be looked up by."""
+    if isinstance(detail, Quantity):
+        keys = {_figure_key(v) for v in (detail.value, detail.low, detail.high) if v and v != math.inf}
+        return keys | ({_RANGE_KEY} if detail.unit in lex.TIME_UNITS else set())
+    if isinstance(detail, DateSpan):
+        return {f"@{detail.start.isoformat()}", f"@{detail.end.isoformat()}"}
+    return set()
 
 
 def _content(text: str) -> frozenset[str]:
@@ -162,10 +220,25 @@ def build_index(
                     dates=tuple(d for _, _, d in dates),
                 )
             )
-        quotes.extend(SourceQuote(source, q, text) for q in find_quotes(text) if not q.term)
+        own = [p for p in passages if p.source is source]
+        for q in find_quotes(text):
+            if not q.term:  # remember which passages a quotation lies in, to find it through them
+                keys = tuple(f"{source.id}:{p.start}" for p in own if p.start < q.end and q.start < p.end)
+                quotes.append(SourceQuote(source, q, text, keys))
     table.update(aliases(article.text))
     primary = _primary_sources(article, claims, passages)
-    return Index(passages=tuple(passages), quotes=tuple(quotes), aliases=table, notes=tuple(notes), primary=primary)
+    postings: dict[str, list[int]] = {}
+    for i, passage in enumerate(passages):
+        for key in passage.lemma_set | _passage_keys(passage):
+            postings.setdefault(key, []).append(i)
+    return Index(
+        passages=tuple(passages),
+        quotes=tuple(quotes),
+        aliases=table,
+        notes=tuple(notes),
+        primary=primary,
+        postings={k: tuple(v) for k, v in postings.items()},
+    )
 
 
 def _anchors(quantities: Iterable[Quantity], dates: Iterable[DateSpan], text: str) -> set[str]:

@@ -223,7 +223,7 @@ def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
 
 def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
     ranked: list[tuple[int, bool, bool, float, Passage, Quantity]] = []
-    for passage in index.passages:
+    for passage in index.candidates(claim):
         for sq in passage.quantities:
             holds = _holds(q, sq, settings.about_tolerance)
             similarity = index.similarity(claim.sentence, passage)
@@ -293,7 +293,7 @@ _DURATION_SLACK = {"hour": 0, "day": 0, "week": 3, "month": 7, "year": 30}
 def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
     """ "The 11-day operation" against the date range a source gives (days counted inclusively)."""
     ranked = []
-    for passage in index.passages:
+    for passage in index.candidates(claim):
         for d in passage.dates:
             if not d.explicit_range:
                 continue
@@ -396,7 +396,7 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     that happens to share the date for another event.
     """
     ranked: list[tuple[int, bool, float, Passage, DateSpan]] = []
-    for passage in index.passages:
+    for passage in index.candidates(claim):
         similarity = index.similarity(claim.sentence, passage)
         for sd in passage.dates:
             same_event = bool(d.relation and sd.relation and d.relation == sd.relation)
@@ -416,7 +416,7 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
         _, _, similarity, passage, sd = best
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
     if d.relation in {None, "say"} and not d.explicit_range:
-        for passage in index.passages:  # "the FBI said Friday": the day the release came out
+        for passage in index.passages:  # "the FBI said Friday": the day the release came out (first passages)
             if passage.source.published == d.start and passage.start == 0:
                 return _verdict(
                     claim, (_evidence(passage, 0.5),), [], 1.0, _no_explain,
@@ -457,7 +457,8 @@ def _no_explain(diffs: list[Difference]) -> tuple[str, str]:
 
 def _judge_term(claim: Claim, q: Quote, index: Index) -> Verdict:
     phrase = norm(q.words)
-    for passage, similarity in index.similar(claim.sentence):
+    for passage in index.candidates(claim):
+        similarity = index.similarity(claim.sentence, passage)
         if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", passage.normalized):
             return _verdict(
                 claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source uses the words "{q.words}"'
@@ -512,7 +513,7 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         tuple[float, SourceQuote, list[str], list[tuple[int, int]], int, int, list[tuple[str, int, int, int, int]]]
         | None
     ) = None
-    for sq in index.quotes:
+    for sq in index.quotes_like(q.words):
         inner = sq.text[sq.span.inner_start : sq.span.inner_end]
         spans = [(m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+(?:'[a-z0-9]+)*", norm_same_length(inner))]
         source_words = [norm_same_length(inner)[s:e] for s, e in spans]
@@ -695,7 +696,7 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
         return _judge_assertion(claim, s, index)
     forms = {name: index.canonical(name) for name in s.entities}
     by_source: dict[str, list[Passage]] = {}
-    for passage in index.passages:
+    for passage in index.candidates(claim):
         by_source.setdefault(passage.source.id, []).append(passage)
     covers = [_cover(passages, forms, s.action, claim, index) for passages in by_source.values()]
     best = max(covers, key=lambda c: (c.primary, len(c.named) + c.acted, c.similarity), default=None)
@@ -802,10 +803,12 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
         return _unsourced(claim, index, "the sentence says nothing a source could state", "no-source-passage")
     forms = {name: index.canonical(name) for name in s.entities}
     ranked = []
-    for passage in index.passages:
+    for passage in index.candidates(claim):
         coverage = len(content & passage.lemma_set) / len(content)
         named = {n for n, f in forms.items() if mentions(passage, f)}
         ranked.append((coverage, index.is_primary(passage), index.similarity(claim.text, passage), passage, named))
+    if not ranked:
+        return _unsourced(claim, index, "no source says this", "no-source-passage")
     coverage, _, similarity, passage, named = max(ranked, key=lambda r: (r[0] + 0.1 * r[1], r[2]))
     if coverage < 0.5 or (forms and not named):
         return _unsourced(claim, index, "no source says this", "no-source-passage")
@@ -852,7 +855,7 @@ def _negation(tokens: list[str]) -> str | None:
 
 def _judge_list(claim: Claim, s: Statement, index: Index) -> Verdict:
     ranked = []
-    for passage in index.passages:
+    for passage in index.candidates(claim):
         found = [item for item in s.items if _item_found(item, passage)]
         ranked.append(
             (len(found), index.is_primary(passage), index.similarity(claim.sentence, passage), passage, found)
