@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 import attrs
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from factcheck import _lexicon as lex
 from factcheck._text import lemma, lemmas, norm, sentences, words

@@ -6,10 +6,9 @@ below its floor in fixtures/baseline.json. Run: ``python -m tests.eval``.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
-
-import json
 
 from tests.scoring import BASELINE, LABELS, CaseScore, baseline, score_all
 
