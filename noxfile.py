@@ -28,6 +28,13 @@ def eval(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Matching speed against 10, 100 and 1,000 synthetic releases, beside a naive all-pairs baseline."""
+    session.install(".[test]")
+    session.run("python", "-m", "tests.bench")
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff: lint rules and formatting."""
     session.install(*LINT)

@@ -8,11 +8,12 @@ it) are left out here, once, with a note saying so.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import logging
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -99,14 +100,36 @@ class Index:
 
     def quotes_like(self, words_: str) -> list[SourceQuote]:
         """Source quotations sharing rarer words with ``words_``: where a quote can be aligned."""
-        wanted = {p.source.id + ":" + str(p.start) for p in self._lookup(words_, (), limit=_LIMIT)}
-        found = [q for q in self.quotes if any(key in wanted for key in q.passage_keys)]
-        return found or list(self.quotes[:_LIMIT])
+        found: dict[int, SourceQuote] = {}
+        for passage in self._lookup(words_, (), limit=_LIMIT):
+            for q in self._quotes_in.get(f"{passage.source.id}:{passage.start}", ()):
+                found[id(q)] = q
+        return list(found.values())
+
+    def quotes_by(self, same_person: Callable[[str], bool]) -> list[SourceQuote]:
+        """Source quotations whose speaker passes ``same_person``, each distinct speaker tested once."""
+        return [q for speaker, quotes in self._speakers.items() if same_person(speaker) for q in quotes]
+
+    @cached_property
+    def _quotes_in(self) -> dict[str, list[SourceQuote]]:
+        table: dict[str, list[SourceQuote]] = {}
+        for q in self.quotes:
+            for key in q.passage_keys:
+                table.setdefault(key, []).append(q)
+        return table
+
+    @cached_property
+    def _speakers(self) -> dict[str, list[SourceQuote]]:
+        table: dict[str, list[SourceQuote]] = {}
+        for q in self.quotes:
+            if q.span.speaker:
+                table.setdefault(q.span.speaker, []).append(q)
+        return table
 
     def _lookup(self, text: str, keys: Iterable[str], limit: int = _LIMIT) -> list[Passage]:
         scores: dict[int, float] = {}
         total = len(self.passages)
-        common = max(_LIMIT, total // 5)  # a word in a fifth of all passages tells none apart
+        common = max(_LIMIT, total // 50)  # a word in one passage in fifty tells little apart
         for word in _content(text):
             hits = self.postings.get(word, ())
             if hits and len(hits) <= common:
@@ -161,6 +184,7 @@ def _keys_of(detail: object) -> set[str]:
     return set()
 
 
+@functools.lru_cache(maxsize=4096)
 def _content(text: str) -> frozenset[str]:
     return frozenset(lemma(w) for w in words(text) if w not in lex.FILLER and not w.isdigit() and len(w) > 1)
 

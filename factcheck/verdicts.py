@@ -565,7 +565,7 @@ def _judge_attribution(claim: Claim, q: Quote, index: Index, aligned: SourceQuot
     the name and title are compared, so a wrong speaker is reported once.
     """
     speaker = q.speaker or ""
-    same = [sq for sq in index.quotes if sq.span.speaker and _name_difference(speaker, sq.span.speaker) != "speaker"]
+    same = index.quotes_by(lambda name: _name_difference(speaker, name) != "speaker")
     if aligned is not None and aligned in same:
         same.remove(aligned)
         same.insert(0, aligned)
