@@ -92,9 +92,8 @@ def run(size: int) -> dict[str, float]:
 
 def main() -> int:
     rows = [run(size) for size in SIZES]
-    print(
-        f"{'releases':>8} {'passages':>9} {'claims':>7} {'index s':>8} {'match s':>8} {'naive s':>8} {'match/naive':>12}"
-    )
+    header = (("releases", 8), ("passages", 9), ("claims", 7), ("index s", 8), ("match s", 8), ("naive s", 8))
+    print(" ".join(f"{name:>{width}}" for name, width in header) + f" {'match/naive':>12}")
     for r in rows:
         print(
             f"{r['releases']:>8} {r['passages']:>9} {r['claims']:>7} {r['index']:>8.3f} {r['match']:>8.3f}"
