@@ -45,16 +45,39 @@ def fold(text: str) -> str:
 
 
 def norm(text: str) -> str:
-    """Lower-case, folded, single-spaced: the form strings are compared in."""
-    return " ".join(fold(text).lower().split())
+    """Lower-case, folded, single-spaced, one spelling per word: the form strings are compared in."""
+    return us_spelling(" ".join(fold(text).lower().split()))
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words; hyphens and punctuation split them."""
-    return _WORD.findall(fold(text).lower())
+    """Lower-case words in one spelling; hyphens and punctuation split them."""
+    return _WORD.findall(us_spelling(fold(text).lower()))
+
+
+# British and American spellings of the same word: matched as one, reported where they differ.
+_SPELLINGS = (
+    (re.compile(r"\b(cent|met|theat|lit)re(s?)\b"), r"\1er\2"),
+    (
+        re.compile(
+            r"\b(organi|recogni|authori|criti|emphasi|reali|apologi|mobili|priori|speciali)s(e|ed|es|ing|ation|ations)\b"
+        ),
+        r"\1z\2",
+    ),
+    (re.compile(r"\b(def|off|lic|pret)ence(s?)\b"), r"\1ense\2"),
+    (re.compile(r"\bprogramme(s?)\b"), r"program\1"),
+    (re.compile(r"\b(lab|col|fav|hon|behavi|neighb|harb|rum)our(s|ed|ing)?\b"), r"\1or\2"),
+    (re.compile(r"\btravell(ed|ing|er|ers)\b"), r"travel\1"),
+)
+
+
+def us_spelling(text: str) -> str:
+    """ "centre", "organisation", "defence" written the American way, for matching only."""
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def word_spans(text: str) -> Iterator[tuple[str, int, int]]:

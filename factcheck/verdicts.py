@@ -19,7 +19,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from factcheck import _lexicon as lex
-from factcheck._text import lemma, norm, sentences, words
+from factcheck._text import fold, lemma, norm, number_word, sentences, us_spelling, words
 from factcheck.config import Settings
 from factcheck.evidence import Index, Passage, SourceQuote, mentions
 from factcheck.records import (
@@ -47,7 +47,8 @@ REASONS: dict[str, str] = {
     "counted-noun-changed": "the figure counts another thing in the source (identifications, not children)",
     "action-changed": "the source counts something else done (located, not recovered; identified, not arrested)",
     "date-changed": "the source gives another date for the same event",
-    "quote-reworded": "the quoted words are not the source's words",
+    "quote-reworded": "the quoted words are not the source's, though what they say is kept (as in translation)",
+    "quote-changed": "the quote says something the source's words do not: a number, negation, name or modal changed",
     "speaker-changed": "the source attributes the quote to someone else",
     "name-changed": "the speaker's name is spelt differently",
     "title-changed": "the speaker's title differs from the source's",
@@ -92,13 +93,26 @@ def _verdict(
     explain: Callable[[list[Difference]], tuple[str, str]],
     supported: str,
 ) -> Verdict:
-    """Supported or altered on the given evidence; the score blends match and similarity."""
+    """Supported or altered on the given evidence; the score blends match and similarity.
+
+    A regional spelling (Center for Centre) is told, never counted against the claim.
+    """
+    supported += _spelling_note(claim.text, [e.passage for e in evidence])
     similarity = max(e.similarity for e in evidence)
     score = round(max(0.0, min(1.0, 0.5 * similarity + 0.5 * strength)), 2)
     if differences:
         reason, explanation = explain(differences)
         return Verdict(claim, Label.ALTERED, score, explanation, reason, evidence, tuple(differences))
     return Verdict(claim, Label.SUPPORTED, score, supported, "supported", evidence, ())
+
+
+def _spelling_note(text: str, passages: list[str]) -> str:
+    said = set(re.findall(r"[a-z]+", fold(text).lower()))
+    real = set(re.findall(r"[a-z]+", fold(" ".join(passages)).lower()))
+    pairs = [
+        (w, x) for w in sorted(said - real) for x in sorted(real - said) if us_spelling(w) == us_spelling(x) and w != x
+    ]
+    return "".join(f'; spelt "{w}" here, "{x}" in the source' for w, x in pairs[:3])
 
 
 def _unsourced(claim: Claim, index: Index, explanation: str, reason: str = "no-source-passage") -> Verdict:
@@ -539,20 +553,24 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
         said = [w for w in article_words[i1:i2] if w != _GAP]
         if i2 - i1 and not said:
             continue  # a marked ellipsis stands for the words it leaves out
-        differences.append(Difference("quote", " ".join(said) or None, " ".join(source_words[j1:j2]) or None))
+        real = source_words[j1:j2]
+        field = "quote" if _substantive(said, real, q.words) else "wording"
+        differences.append(Difference(field, " ".join(said) or None, " ".join(real) or None))
     if q.speaker and sq.span.speaker and _name_difference(q.speaker, sq.span.speaker) == "speaker":
         differences.append(Difference("speaker", q.speaker, sq.span.speaker))
     speaker = sq.span.speaker or "an unnamed speaker"
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:
-        quote_diffs = [d for d in diffs if d.field == "quote"]
+        substance = [d for d in diffs if d.field == "quote"]
+        wording = [d for d in diffs if d.field == "wording"]
         parts = []
-        if quote_diffs:
-            changes = "; ".join(_word_change(d) for d in quote_diffs[:4])
-            more = f" and {len(quote_diffs) - 4} more" if len(quote_diffs) > 4 else ""
-            parts.append(f"the quote is not verbatim: {changes}{more}")
-        parts.extend(_describe(d) for d in diffs if d.field != "quote")
-        reason = "quote-reworded" if quote_diffs else f"{diffs[0].field}-changed"
+        if substance:
+            parts.append(f"the quote says something else: {_changes(substance)}")
+        if wording:
+            kept = "the meaning is kept, " if not substance else ""
+            parts.append(f"reworded ({kept}the words are not the source's): {_changes(wording)}")
+        parts.extend(_describe(d) for d in diffs if d.field not in {"quote", "wording"})
+        reason = "quote-changed" if substance else "quote-reworded" if wording else f"{diffs[0].field}-changed"
         return reason, f"source quotes {speaker}: " + "; ".join(parts)
 
     return _verdict(claim, (evidence,), differences, ratio, explain, f"verbatim in the source, said by {speaker}")
@@ -641,6 +659,38 @@ def _sentence_window(sq: SourceQuote, spans: list[tuple[int, int]], lo: int, hi:
 def norm_same_length(text: str) -> str:
     """Lower-case with typographic apostrophes folded, offsets unchanged."""
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _changes(diffs: list[Difference]) -> str:
+    more = f" and {len(diffs) - 4} more" if len(diffs) > 4 else ""
+    return "; ".join(_word_change(d) for d in diffs[:4]) + more
+
+
+# Words whose change alters what a quote says, not only how: modals, hedges, quantifiers.
+_WEIGHTY = (
+    lex.NEGATIONS
+    | lex.HEDGES
+    | frozenset(
+        """will would may might must can could should shall all every none some any always never only
+    more less most least fewer""".split()
+    )
+)
+
+
+def _substantive(said: list[str], real: list[str], quote: str) -> bool:
+    """Whether a changed run of words changes what is said: a number, a negation, a name, a modal or
+    quantifier, an opposite, or a long rewrite. Otherwise it is wording, as translation produces."""
+    changed = set(said) ^ set(real)
+    if any(w.isdigit() or number_word(w) is not None for w in changed):
+        return True
+    if changed & _WEIGHTY:
+        return True
+    if any(a in changed and b in changed for a, b in lex.ANTONYMS):
+        return True
+    names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", quote)}
+    if changed & names:
+        return True
+    return max(len(said), len(real)) >= 4
 
 
 def _word_change(d: Difference) -> str:

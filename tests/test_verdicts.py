@@ -128,8 +128,15 @@ QUOTES = [
         None,
     ),
     (
-        "one word changed",
+        "one word reworded",
         "“We will not rest until every child is safe,” said Katrina W. Berger.",
+        Label.ALTERED,
+        "wording",
+    ),
+    ("negation dropped", "“We will stop until every child is safe,” said Katrina W. Berger.", Label.ALTERED, "quote"),
+    (
+        "a number put in",
+        "“We will not stop until 300 children are safe,” said Katrina W. Berger.",
         Label.ALTERED,
         "quote",
     ),
@@ -145,7 +152,7 @@ QUOTES = [
         "whole sentence cut short",
         "“We will keep looking until every missing child is home,” said Warren Halvorsen.",
         Label.ALTERED,
-        "quote",
+        "wording",
     ),
     (
         "a fragment may stop early",
@@ -256,3 +263,17 @@ def test_a_later_release_is_not_evidence() -> None:
     later = RELEASE.replace("August 9, 2023", "March 12, 2024")
     verdict = _verdict("The surge began on July 17.", Kind.DATE, release=later)
     assert verdict.label is Label.UNSOURCED
+
+
+def test_regional_spelling_is_told_not_counted() -> None:
+    release = (
+        "Partnership renewed\n\nRelease Date: May 23, 2024\n\n"
+        "The Canadian Centre for Child Protection and the RCMP renewed their partnership agreement.\n"
+    )
+    verdict = _verdict(
+        "The Canadian Center for Child Protection and the RCMP renewed their partnership agreement.",
+        Kind.STATEMENT,
+        release=release,
+    )
+    assert verdict.label is Label.SUPPORTED
+    assert 'spelt "center" here, "centre" in the source' in verdict.explanation
