@@ -267,7 +267,7 @@ def test_a_later_release_is_not_evidence() -> None:
 
 def test_regional_spelling_is_told_not_counted() -> None:
     release = (
-        "Partnership renewed\n\nRelease Date: May 23, 2024\n\n"
+        "Partnership renewed\n\nRelease Date: May 23, 2023\n\n"
         "The Canadian Centre for Child Protection and the RCMP renewed their partnership agreement.\n"
     )
     verdict = _verdict(
