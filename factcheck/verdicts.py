@@ -143,6 +143,8 @@ _NOT_MEASURED = frozenset(
      "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "worth"}
 )  # fmt: skip
 _PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
+# Verbs that report a result rather than an act: "the work yielded 311 identifications".
+_RESULT_VERBS = frozenset({"yield", "produce", "result", "generate", "include", "total", "reach", "bring", "report"})
 # How well a source figure's counted thing matches the claim's, best last.
 _RELATED = 1  # the same kind of thing ("children" / "victims"): reported as a difference
 _CONTEXT = 2  # nothing named on one side, but the passage speaks of it ("19 wanted", "€240 000")
@@ -174,7 +176,7 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         return _SAME
     if claim.verb and claim.verb == source.verb and _same_group({claim.head}, set(source.lemmas)):
         return _SAME
-    if claim.verb and source.verb and claim.verb != source.verb:
+    if claim.verb and source.verb and claim.verb != source.verb and not {claim.verb, source.verb} & _RESULT_VERBS:
         return 0  # "45 suspects questioned" is not "47 suspected predators arrested"
     return _RELATED if _same_group({claim.head}, set(source.lemmas)) else 0
 

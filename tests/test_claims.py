@@ -791,7 +791,7 @@ def test_renewed_hope_key_claims(renewed_hope: tuple[Article, tuple[Claim, ...]]
     _, claims = renewed_hope
     by_text = {c.text: c.detail for c in claims}
     assert by_text["311 children"] == Quantity(
-        written="311", low=311, high=311, value=311, noun="children", head="child", lemmas=("child",)
+        written="311", low=311, high=311, value=311, noun="children", head="child", lemmas=("child",), verb="locate"
     )
     began = by_text["began on July 17"]
     assert isinstance(began, DateSpan)
