@@ -18,6 +18,8 @@ from bs4 import BeautifulSoup, Comment, Tag
 from bs4.dammit import UnicodeDammit
 from dateutil import parser as dateparser
 
+from factcheck.errors import InputError
+
 log = logging.getLogger(__name__)
 
 __all__ = [
@@ -33,7 +35,9 @@ __all__ = [
     "main_container",
     "meta",
     "page_date",
+    "page_title",
     "parse_date",
+    "parse_page",
     "soup_of",
 ]
 
@@ -73,6 +77,21 @@ def decode(data: str | bytes) -> str:
 
 def soup_of(markup: str) -> BeautifulSoup:
     return BeautifulSoup(markup, "html.parser")
+
+
+def parse_page(html: str | bytes, location: str) -> tuple[str, BeautifulSoup, str | None]:
+    """The decoded markup, its tree, and the site's name; InputError when the bytes cannot be read."""
+    try:
+        markup = decode(html)
+    except ValueError as exc:
+        raise InputError(location, str(exc)) from None
+    soup = soup_of(markup)
+    return markup, soup, meta(soup, "og:site_name")
+
+
+def page_title(soup: BeautifulSoup, site: str | None) -> str | None:
+    """The page's title from its metadata, without the site's name."""
+    return clean_title(meta(soup, "og:title", "twitter:title") or (soup.title.get_text() if soup.title else None), site)
 
 
 def meta(soup: BeautifulSoup, *names: str) -> str | None:

@@ -238,15 +238,8 @@ def _emit_inline(out: list[str], origin: list[int], line: str, start: int) -> No
 def article_from_html(html: str | bytes, *, url: str | None = None, location: str | None = None) -> Article:
     """A news page: the story's headline and paragraphs, no navigation or footers."""
     location = location or url or "<html>"
-    try:
-        markup = _html.decode(html)
-    except ValueError as exc:
-        raise InputError(location, str(exc)) from None
-    soup = _html.soup_of(markup)
-    site = _html.meta(soup, "og:site_name")
-    title = _html.clean_title(
-        _html.meta(soup, "og:title", "twitter:title") or (soup.title.get_text() if soup.title else None), site
-    )
+    markup, soup, site = _html.parse_page(html, location)
+    title = _html.page_title(soup, site)
     container = _html.main_container(soup)
     blocks = _html.blocks(container)
     headline = soup.find("h1")

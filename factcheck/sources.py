@@ -97,18 +97,13 @@ def _sha256(data: bytes) -> str:
 def source_from_html(html: str | bytes, *, url: str = "", location: str | None = None) -> Source:
     """Parse a release page: canonical URL, title, publisher, date, dateline, paragraphs."""
     location = location or url or "<html>"
-    try:
-        markup = _html.decode(html)
-    except ValueError as exc:
-        raise InputError(location, str(exc)) from None
-    soup = _html.soup_of(markup)
-    site = _html.meta(soup, "og:site_name")
+    _, soup, site = _html.parse_page(html, location)
     container = _html.main_container(soup)
     headline = container.find("h1") or soup.find("h1")
     title = (
         _html.block_text(headline)
         if isinstance(headline, _html.Tag) and _html.block_text(headline)
-        else _html.clean_title(_html.meta(soup, "og:title") or (soup.title.get_text() if soup.title else None), site)
+        else _html.page_title(soup, site)
     )
     publisher = _issuer(soup) or site or _html.meta(soup, "publisher", "author", "dcterms.publisher")
     if publisher is None:
