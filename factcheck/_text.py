@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable
 
 # Typographic characters news text is full of, folded to what people type.
 _FOLD = str.maketrans(
@@ -33,6 +33,14 @@ _FOLD = str.maketrans(
 OPEN_QUOTES = "\u201c\u201e\u00ab"
 CLOSE_QUOTES = "\u201d\u00bb"
 QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
+
+
+Span = tuple[int, int]
+
+
+def overlaps(span: Span, others: Iterable[Span]) -> bool:
+    """Whether ``span`` overlaps any of ``others`` (half-open offsets)."""
+    return any(s < span[1] and span[0] < e for s, e in others)
 
 
 def fold(text: str) -> str:
@@ -78,15 +86,6 @@ def us_spelling(text: str) -> str:
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
     return text
-
-
-def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
-    """Lower-case words with their offsets in ``text``."""
-    folded = fold(text).lower()
-    if len(folded) != len(text):  # an ellipsis changed the length; fold it alone
-        folded = text.lower().translate({0x2019: "'", 0x2018: "'"})
-    for m in _WORD.finditer(folded):
-        yield m.group(), m.start(), m.end()
 
 
 _IRREGULAR = {

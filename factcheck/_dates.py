@@ -1,0 +1,154 @@
+"""Private: dates and ranges in text, resolved against a reference date, with the event they mark.
+
+Part of stage 1 (claims); the same finder reads sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+import attrs
+from dateutil import parser as dateparser
+
+from factcheck import _lexicon as lex
+from factcheck._text import Span, lemma, overlaps
+from factcheck.records import DateSpan
+
+__all__ = ["find_dates"]
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+\d{4})"
+_ONE_DATE = (
+    rf"(?:{_MONTH}\s+{_DAY}{_YEAR}?|{_DAY}\s+{_MONTH}{_YEAR}?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATES = re.compile(
+    rf"(?P<samemonth>(?P<sm_month>{_MONTH})\s+(?P<sm_a>\d{{1,2}})\s*[-\u2013]\s*(?P<sm_b>\d{{1,2}})(?P<sm_year>{_YEAR})?)\b"
+    rf"|(?P<dayfirst>(?:from\s+|between\s+)?(?P<df_a>\d{{1,2}})\s*(?:[-\u2013]|to|and|until)\s*(?P<df_b>\d{{1,2}})\s+(?P<df_month>{_MONTH})(?P<df_year>\s+\d{{4}})?)\b"
+    rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE}),?\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
+    rf"|(?P<single>{_ONE_DATE})\b"
+    rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
+    rf"|(?P<relative>\b(?:yesterday|today|this\s+week|last\s+week|last\s+month|last\s+year"
+    rf"|(?:(?:on|last|this\s+past)\s+)?{_WEEKDAY}(?!\s*,?\s*(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}))))\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def find_dates(
+    text: str, reference: date, start: int = 0, end: int | None = None, *, masked: Iterable[Span] = ()
+) -> list[tuple[int, int, DateSpan]]:
+    """Dates and date ranges in ``text[start:end]``, resolved against ``reference``."""
+    end = len(text) if end is None else end
+    masked = list(masked)
+    found = []
+    for m in _DATES.finditer(text, start, end):
+        if overlaps(m.span(), masked):
+            continue
+        try:
+            span = _resolve(m, reference)
+        except (ValueError, OverflowError):
+            continue
+        if span is None:
+            continue
+        s, e = m.span()
+        relation, rel_start = _relation(text, s)
+        found.append((rel_start if relation else s, e, attrs.evolve(span, relation=relation)))
+    return found
+
+
+def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
+    written = m.group()
+    if m.group("samemonth"):
+        year = m.group("sm_year") or ""
+        a = _one(f"{m.group('sm_month')} {m.group('sm_a')}{year}", ref)
+        b = _one(f"{m.group('sm_month')} {m.group('sm_b')}{year}", ref)
+        return DateSpan(start=a, end=b, written=written, explicit_range=True)
+    if m.group("dayfirst"):
+        year = m.group("df_year") or ""
+        a = _one(f"{m.group('df_a')} {m.group('df_month')}{year}", ref)
+        b = _one(f"{m.group('df_b')} {m.group('df_month')}{year}", ref)
+        return DateSpan(start=a, end=b, written=written, explicit_range=True)
+    if m.group("range"):
+        a, b = _one(m.group("r_a"), ref), _one(m.group("r_b"), ref)
+        if b < a and not re.search(r"\d{4}", m.group("r_a")):
+            a = a.replace(year=a.year - 1)
+        return DateSpan(start=a, end=b, written=written, explicit_range=True)
+    if m.group("single"):
+        day = _one(m.group("single"), ref)
+        return DateSpan(start=day, end=day, written=written)
+    if m.group("month"):
+        first = (
+            dateparser.parse(
+                re.sub(r"^in\s+", "", written, flags=re.I).replace(".", ""), default=datetime(ref.year, 1, 1)
+            )
+            .date()
+            .replace(day=1)
+        )
+        nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return DateSpan(start=first, end=nxt - timedelta(days=1), written=written)
+    words = written.lower().split()
+    if words in (["yesterday"], ["today"]):
+        day = ref - timedelta(days=1 if words == ["yesterday"] else 0)
+        return DateSpan(start=day, end=day, written=written)
+    if words == ["this", "week"]:
+        return DateSpan(start=ref - timedelta(days=ref.weekday()), end=ref, written=written)
+    if words[-1] == "year":
+        return DateSpan(start=date(ref.year - 1, 1, 1), end=date(ref.year - 1, 12, 31), written=written)
+    if words[-1] == "week":
+        monday = ref - timedelta(days=ref.weekday() + 7)
+        return DateSpan(start=monday, end=monday + timedelta(days=6), written=written)
+    if words[-1] == "month":
+        last = ref.replace(day=1) - timedelta(days=1)
+        return DateSpan(start=last.replace(day=1), end=last, written=written)
+    if words[-1] in _WEEKDAYS:  # the latest such day on or before the reference; "last" excludes it
+        back = (ref.weekday() - _WEEKDAYS.index(words[-1])) % 7
+        if words[0] in {"last", "past"} and back == 0:
+            back = 7
+        day = ref - timedelta(days=back)
+        return DateSpan(start=day, end=day, written=written)
+    return None
+
+
+def _one(written: str, ref: date) -> date:
+    """One written date; without a year, the one nearest the reference (within half a year either way)."""
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", written).replace(".", "")
+    day = dateparser.parse(cleaned, default=datetime(ref.year, 1, 1)).date()
+    if not re.search(r"\d{4}", written):
+        if (day - ref).days > 183:
+            day = _shift_year(day, -1)
+        elif (ref - day).days > 183:
+            day = _shift_year(day, 1)
+    return day
+
+
+def _shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _relation(text: str, start: int) -> tuple[str | None, int]:
+    """The event word just before a date ("began on July 17") and where it starts."""
+    m = re.search(
+        r"([A-Za-z]+)(?:\s+(?:up|off|guilty|out|down))?\s+(?:on|in|from|since|by|through|until)?\s*$",
+        text[max(0, start - 40) : start],
+    )
+    if not m:
+        return None, start
+    word = m.group(1).lower()
+    if word in lex.DATE_RELATIONS:
+        return lex.DATE_RELATIONS[word], max(0, start - 40) + m.start(1)
+    if word in lex.SAYING:
+        return "say", max(0, start - 40) + m.start(1)
+    if word.endswith("ed") and word not in {"named", "called", "dubbed"}:
+        return lemma(word), max(0, start - 40) + m.start(1)
+    return None, start

@@ -1,0 +1,319 @@
+"""Private: figures and dates compared with what the sources state (part of stage 4, verdicts)."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from factcheck import _lexicon as lex
+from factcheck._outcomes import (
+    _describe,
+    _evidence,
+    _no_explain,
+    _quoted,
+    _unsourced,
+    _verdict,
+)
+from factcheck.config import Settings
+from factcheck.evidence import Index, Passage
+from factcheck.records import Claim, DateSpan, Difference, Quantity, Verdict
+
+_FIELD_REASON = {
+    "hedge": "hedge-changed",
+    "qualifier": "qualifier-changed",
+    "value": "number-changed",
+    "noun": "counted-noun-changed",
+    "action": "action-changed",
+}
+
+
+_MEASURES = frozenset({"usd", "gbp", "eur", "cad", "percent", "kg", "lb", "t"})
+# Words around a measure that say nothing of what is measured ("38 percent higher", "$5 million each").
+_NOT_MEASURED = frozenset(
+    {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "percent", "more", "higher",
+     "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "worth"}
+)  # fmt: skip
+_PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
+# Verbs that report a result rather than an act: "the work yielded 311 identifications".
+_RESULT_VERBS = frozenset({"yield", "produce", "result", "generate", "include", "total", "reach", "bring", "report"})
+# How well a source figure's counted thing matches the claim's, best last.
+_RELATED = 1  # the same kind of thing ("children" / "victims"): reported as a difference
+_CONTEXT = 2  # nothing named on one side, but the passage speaks of it ("19 wanted", "€240 000")
+_SAME = 3  # the same thing, or a synonym ("homes" / "house searches")
+_UNKNOWN = 4  # sentinel: the same unit, the thing counted unknown; the passage decides
+
+
+def _noun_match(claim: Quantity, source: Quantity) -> int:
+    """2: the same counted thing; 1: the same kind of thing ("children"/"victims"); 0: another thing."""
+    if claim.unit in lex.TIME_UNITS or claim.unit == "age":
+        return _duration_match(claim, source)
+    if claim.unit != source.unit:
+        return 0
+    if claim.unit in _MEASURES:  # "$4.8 million in cash", "62kg of cocaine": compare what is measured
+        said, real = set(claim.lemmas) - _NOT_MEASURED, set(source.lemmas) - _NOT_MEASURED
+        if not said or not real:
+            return _UNKNOWN  # nothing to compare: only the context can tell
+        return _SAME if said & real or _same_group(said, real) else 0
+    if not claim.head:
+        return 0
+    if claim.head in source.lemmas or any(claim.head in g and g & set(source.lemmas) for g in lex.SYNONYMS):
+        return _SAME
+    if not source.head:
+        return _UNKNOWN  # "19 wanted for homicide", "eight of them": the context must say what
+    # "arrested 84 people" counts the same as "84 arrests"
+    if (claim.verb and claim.verb in (lex.ACTION_OF.get(source.head), source.head)) or (
+        source.verb and source.verb in (lex.ACTION_OF.get(claim.head), claim.head)
+    ):
+        return _SAME
+    if claim.verb and claim.verb == source.verb and _same_group({claim.head}, set(source.lemmas)):
+        return _SAME
+    if claim.verb and source.verb and claim.verb != source.verb and not {claim.verb, source.verb} & _RESULT_VERBS:
+        return 0  # "45 suspects questioned" is not "47 suspected predators arrested"
+    return _RELATED if _same_group({claim.head}, set(source.lemmas)) else 0
+
+
+def _same_group(said: set[str], real: set[str]) -> bool:
+    return any(group & said and group & real for group in (*lex.NOUN_GROUPS, *lex.SYNONYMS))
+
+
+def _duration_match(claim: Quantity, source: Quantity) -> int:
+    """Durations of the same thing: "an 11-day operation" and "a 12-day surge", not a prison term."""
+    if source.unit != claim.unit and not (claim.unit in lex.TIME_UNITS and source.unit in lex.TIME_UNITS):
+        return 0
+    said_unit, real_unit = claim.head in lex.TIME_UNITS, source.head in lex.TIME_UNITS
+    if said_unit and real_unit:  # "six years in prison" / "78 months": what the time is of must agree
+        said = set(claim.lemmas) - set(lex.TIME_UNITS)
+        real = set(source.lemmas) - set(lex.TIME_UNITS)
+        return 0 if said and real and not said & real else _SAME
+    if said_unit != real_unit:  # "eight months" and "an eight-month investigation"
+        return _SAME if (claim.head in lex.EVENT_NOUNS or source.head in lex.EVENT_NOUNS) else 0
+    if not claim.head or not source.head:
+        return _SAME if claim.unit == source.unit else 0
+    return _SAME if claim.head == source.head or _same_group({claim.head}, {source.head}) else 0
+
+
+def _context_names(q: Quantity, passage: Passage, similarity: float, settings: Settings) -> bool:
+    """A figure whose source gives no noun ("19 wanted", "€240 000") is the same fact only in a passage
+    much like the claim's sentence that names what the claim counts, or something of its kind."""
+    if similarity < settings.passage_min_similarity + 0.15:
+        return False
+    if q.unit in _MEASURES or not q.head:
+        return True
+    kinds = {q.head}.union(*(g for g in (*lex.NOUN_GROUPS, *lex.SYNONYMS) if q.head in g))
+    if kinds & _PEOPLE:
+        kinds |= _PEOPLE
+    return bool(kinds & passage.lemma_set)
+
+
+def _far_apart(q: Quantity, sq: Quantity) -> bool:
+    """More than three times apart: too far to be the same figure misreported."""
+    a = q.value if q.value is not None else (q.low + q.high) / 2 if q.high != math.inf else q.low
+    b = sq.value if sq.value is not None else (sq.low + sq.high) / 2 if sq.high != math.inf else sq.low
+    a, b = _in_days(q, a), _in_days(sq, b)
+    return a > 0 and b > 0 and max(a, b) / min(a, b) > 3
+
+
+def _in_days(q: Quantity, value: float) -> float:
+    return value * lex.TIME_UNITS[q.unit] if q.unit in lex.TIME_UNITS else value
+
+
+def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
+    """Whether everything the source allows is inside what the article says."""
+    low, high = _in_days(claim, claim.low), _in_days(claim, claim.high)
+    if claim.qualifier == "about" and claim.value is not None:
+        value = _in_days(claim, claim.value)
+        low, high = value * (1 - tolerance), value * (1 + tolerance)
+    s_low, s_high = _in_days(source, source.low), _in_days(source, source.high)
+    above = s_low > low or (s_low == low and (not claim.low_open or source.low_open))
+    return above and s_high <= high
+
+
+def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
+    ranked: list[tuple[int, bool, bool, float, Passage, Quantity]] = []
+    for passage in index.candidates(claim):
+        for sq in passage.quantities:
+            holds = _holds(q, sq, settings.about_tolerance)
+            similarity = index.similarity(claim.sentence, passage)
+            if q.head or q.unit:
+                match = _noun_match(q, sq)
+                if match == _UNKNOWN:
+                    match = _CONTEXT if _context_names(q, passage, similarity, settings) else 0
+            elif q.value is not None:  # "Nineteen were wanted": the thing counted is only in the context
+                match = _CONTEXT if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
+            else:
+                match = 0  # "several" of nothing named cannot be matched to anything
+            if match and not holds and _far_apart(q, sq) and not (q.head == sq.head and similarity >= 0.6):
+                match = 0  # "$1 billion" against "$85 million": another fact, not a changed one
+            if match:
+                ranked.append((match, index.is_primary(passage), holds, similarity, passage, sq))
+    if not ranked and q.unit in lex.TIME_UNITS:
+        return _judge_duration(claim, q, index, settings)
+    if not ranked:
+        what = f"{q.written} {q.noun}".strip()
+        return _unsourced(claim, index, f"no source gives a figure for {_quoted(what)}")
+    # The story's own release first; then a figure the words allow; then the same counted thing.
+    match, _primary, holds, similarity, passage, sq = max(ranked, key=lambda r: (r[1], r[2], r[0], r[3]))
+    differences: list[Difference] = []
+    note = ""
+    if not holds:
+        if claim_number(q) == claim_number(sq):
+            differences.append(Difference("qualifier", q.qualifier, sq.qualifier))
+        else:
+            differences.append(Difference("value", claim_number(q), claim_number(sq)))
+            note = _conflation(q, passage)
+    if sq.hedge != q.hedge and (sq.hedge or q.hedge) and not _accused_alike(q, sq):
+        differences.append(Difference("hedge", q.hedge, sq.hedge))
+    said_action, real_action = _action_of(q), _action_of(sq)
+    if said_action in _COUNTED_ACTIONS and real_action in _COUNTED_ACTIONS and said_action != real_action:
+        differences.append(Difference("action", said_action, real_action))
+    if match == _RELATED:
+        differences.append(Difference("noun", q.noun or None, sq.noun or None))
+    source_words = " ".join(x for x in (sq.qualifier, claim_number(sq), sq.hedge, sq.noun) if x)
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        parts = [_describe(d) for d in diffs]
+        return _FIELD_REASON[diffs[0].field], f'source says "{source_words}": ' + "; ".join(parts) + note
+
+    return _verdict(
+        claim, (_evidence(passage, similarity),), differences, 0.75 if match == _RELATED else 1.0, explain,
+        f'source says "{source_words}"',
+    )  # fmt: skip
+
+
+def _conflation(q: Quantity, passage: Passage) -> str:
+    """ " — 225 is 169 + 56: two of the source's counts added together", when it is so."""
+    if q.value is None:
+        return ""
+    counts = [sq for sq in passage.quantities if sq.value is not None and sq.unit == q.unit]
+    for size in (2, 3):
+        for group in itertools.combinations(counts, size):
+            if sum(sq.value or 0 for sq in group) == q.value:
+                parts = " + ".join(f"{claim_number(sq)} {sq.noun}".strip() for sq in group)
+                return f" — {claim_number(q)} is {parts}: separate counts added together"
+    return ""
+
+
+# How far a stated duration may be from a source's date range and still be the same.
+_DURATION_SLACK = {"hour": 0, "day": 0, "week": 3, "month": 7, "year": 30}
+
+
+def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
+    """ "The 11-day operation" against the date range a source gives (days counted inclusively)."""
+    ranked = []
+    for passage in index.candidates(claim):
+        for d in passage.dates:
+            if not d.explicit_range:
+                continue
+            similarity = index.similarity(claim.sentence, passage)
+            timed = q.head in lex.EVENT_NOUNS or (q.head in lex.TIME_UNITS and len(q.lemmas) > 1)
+            event = bool(passage.lemma_set & lex.EVENT_NOUNS)
+            if timed and (event or similarity >= settings.passage_min_similarity + 0.1):
+                ranked.append((event, similarity, passage, d))
+    if not ranked or q.value is None or q.unit not in _DURATION_SLACK:
+        return _unsourced(claim, index, f'no source gives a duration or date range for "{q.written} {q.noun}"')
+    _, similarity, passage, d = max(ranked, key=lambda r: (r[0], r[1]))
+    days = (d.end - d.start).days + 1
+    stated = q.value * lex.TIME_UNITS[q.unit]
+    span = f"{d.written} ({days} days)"
+    differences = [] if abs(days - stated) <= _DURATION_SLACK[q.unit] else [Difference("value", f"{q.written}", span)]
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        return "number-changed", f"source gives {span}, counted inclusively; not {q.written}"
+
+    return _verdict(claim, (_evidence(passage, similarity),), differences, 0.9, explain, f"source gives {span}")
+
+
+# Actions whose swap changes what a count means ("recovered" is not "located").
+_COUNTED_ACTIONS = frozenset({"recover", "locate", "rescue", "identify", "arrest", "charge", "convict", "sentence"})
+_ACCUSATION = frozenset({"suspected", "alleged", "accused"})
+_ACCUSED = frozenset({"suspect", "defendant", "accused", "arrest", "charge"})
+
+
+def _accused_alike(q: Quantity, sq: Quantity) -> bool:
+    """The hedges of accusation agree in substance.
+
+    "38 suspected smugglers" for the release's "38 arrests" adds what an
+    arrest implies; "four suspects" keeps "4 suspected offenders". But "47
+    child predators" for "47 suspected child predators" drops the presumption
+    of innocence, and that is a finding.
+    """
+    if sq.hedge in _ACCUSATION and not q.hedge:
+        return q.head in _ACCUSED  # the noun itself carries the hedge
+    if q.hedge in _ACCUSATION and not sq.hedge:
+        return bool({sq.head, sq.verb} & _ACCUSED)
+    return q.hedge in _ACCUSATION and sq.hedge in _ACCUSATION
+
+
+def _action_of(q: Quantity) -> str | None:
+    """What was done to what is counted: "recovered 225 children" -> recover, "311 identifications" -> identify."""
+    return q.verb or lex.ACTION_OF.get(q.head) or lex.ACTION_OF.get(q.head + "s")
+
+
+def claim_number(q: Quantity) -> str:
+    if q.value is None:
+        return q.written
+    return f"{q.value:,.0f}" if float(q.value).is_integer() else f"{q.value:,}"
+
+
+# ----------------------------------------------------------------------- dates
+
+
+def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
+    """The date against the dates the sources give for the same event, then against their own dates.
+
+    The same event is the same verb ("began", "executed search warrants"),
+    or, when either side has none, a passage much like the claim's sentence.
+    A same-event date a few days off is a changed date, and beats a passage
+    that happens to share the date for another event.
+    """
+    ranked: list[tuple[int, bool, float, Passage, DateSpan]] = []
+    for passage in index.candidates(claim):
+        similarity = index.similarity(claim.sentence, passage)
+        for sd in passage.dates:
+            same_event = bool(d.relation and sd.relation and d.relation == sd.relation)
+            agrees = _date_agrees(d, sd)
+            exact_range = agrees and d.explicit_range and sd.explicit_range  # "Feb. 17–28" twice: rare enough
+            near = similarity >= 0.35 and (not d.relation or not sd.relation or similarity >= 0.45)
+            if not same_event and not near and not exact_range:
+                continue
+            if not agrees and abs((sd.start - d.start).days) > 10:
+                continue
+            # same event and date, same event, then a similar passage with the date
+            rank = 3 if same_event and agrees else 2 if same_event else 1 if agrees else 0
+            ranked.append((rank, index.is_primary(passage), similarity, passage, sd))
+    written = d.written
+    best = max(ranked, key=lambda r: r[:3], default=None)
+    if best is not None and best[0] in (3, 1):
+        _, _, similarity, passage, sd = best
+        return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
+    if d.relation in {None, "say"} and not d.explicit_range:
+        for passage in index.passages:  # "the FBI said Friday": the day the release came out (first passages)
+            if passage.source.published == d.start and passage.start == 0:
+                return _verdict(
+                    claim, (_evidence(passage, 0.5),), [], 1.0, _no_explain,
+                    f"the source was published that day ({d.start.isoformat()})",
+                )  # fmt: skip
+    if best is not None:
+        _, _, similarity, passage, sd = best
+        diff = [Difference("date", _iso_range(d), _iso_range(sd))]
+
+        def explain(diffs: list[Difference]) -> tuple[str, str]:
+            return "date-changed", f'source says "{sd.written}" ({_iso_range(sd)}), not {written} ({_iso_range(d)})'
+
+        return _verdict(claim, (_evidence(passage, similarity),), diff, 0.75, explain, "")
+    return _unsourced(claim, index, f"no source gives the date {written} ({_iso_range(d)})")
+
+
+def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:
+    """Same start for "began", same end for "ended"; ranges must match whole; a day must fall inside."""
+    if claim.relation == "start" and source.start == claim.start:
+        return True
+    if claim.relation == "end" and source.end == claim.end:
+        return True
+    if claim.explicit_range or source.explicit_range:
+        return (claim.start, claim.end) == (source.start, source.end)
+    return claim.start <= source.start and source.end <= claim.end
+
+
+def _iso_range(d: DateSpan) -> str:
+    return d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()}/{d.end.isoformat()}"

@@ -1,0 +1,225 @@
+"""Private: statements, lists and plain sentences of fact against the sources (part of stage 4)."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from factcheck import _lexicon as lex
+from factcheck._outcomes import (
+    _describe,
+    _evidence,
+    _quoted,
+    _unsourced,
+    _verdict,
+)
+from factcheck._text import lemma, words
+from factcheck.evidence import Index, Passage, mentions
+from factcheck.records import Claim, Difference, Statement, Verdict
+
+_GENERIC = frozenset({"online", "assorted", "various", "other", "several", "different", "many", "some", "the"})
+
+
+def _item_found(item: str, passage: Passage) -> bool:
+    """An item is named when its distinctive first word is, and half its words ("chat services" ~ "chat rooms")."""
+    content = [lemma(w) for w in words(item) if w not in _GENERIC]
+    hits = [w for w in content if _has_lemma(w, passage)]
+    return bool(content) and content[0] in hits and len(hits) * 2 >= len(content)
+
+
+def _has_lemma(word: str, passage: Passage) -> bool:
+    return word in passage.lemma_set or (len(word) >= 3 and any(w.startswith(word) for w in passage.lemma_set))
+
+
+def _action_in(action: str, passage: Passage) -> bool:
+    return any(re.search(rf"\b{form}\b", passage.normalized) for form in lex.ACTIONS[action])
+
+
+def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
+    if s.items:
+        return _judge_list(claim, s, index)
+    if not s.action:
+        return _judge_assertion(claim, s, index)
+    forms = {name: index.canonical(name) for name in s.entities}
+    by_source: dict[str, list[Passage]] = {}
+    for passage in index.candidates(claim):
+        by_source.setdefault(passage.source.id, []).append(passage)
+    covers = [_cover(passages, forms, s.action, claim, index) for passages in by_source.values()]
+    best = max(covers, key=lambda c: (c.primary, len(c.named) + c.acted, c.similarity), default=None)
+    names = ", ".join(s.entities)
+    if best is not None and best.passages and s.action and not best.acted and len(best.named) * 2 >= len(forms):
+        return _judge_assertion(claim, s, index)  # the bodies are there, in other words: judge what it says
+    if best is None or not best.passages or (s.action and not best.acted) or len(best.named) * 2 < len(forms):
+        doing = f" {s.action}" if s.action else ""
+        return _unsourced(claim, index, f"no source says that {names}{doing}", "no-source-passage")
+    chosen, covered = best.passages, best.named
+    differences = [
+        Difference("entity", name, None)
+        for name in s.entities
+        if name not in covered and not _same_body(name, covered, index)
+    ]
+    differences += _limiters(s, chosen)
+    evidence = tuple(_evidence(p, index.similarity(claim.sentence, p)) for p in chosen)
+    strength = len(covered) / max(1, len(forms))
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        return f"{diffs[0].field}-changed" if diffs[0].field != "qualifier" else "qualifier-dropped", (
+            "source " + "; ".join(_describe_statement(d) for d in diffs)
+        )
+
+    said = f' and says "{_action_form(s.action, chosen)}"' if s.action else ""
+    return _verdict(claim, evidence, differences, strength, explain, f"source names {names}{said}")
+
+
+def _action_form(action: str, passages: list[Passage]) -> str:
+    for p in passages:
+        for form in lex.ACTIONS[action]:
+            if re.search(rf"\b{form}\b", p.normalized):
+                return form
+    return action
+
+
+@attrs.frozen
+class _Cover:
+    passages: list[Passage]
+    named: set[str]
+    acted: bool
+    similarity: float
+    primary: bool
+
+
+def _cover(
+    passages: list[Passage], forms: dict[str, set[str]], action: str | None, claim: Claim, index: Index
+) -> _Cover:
+    """Up to three passages of one source that together name the most of the claim's bodies."""
+    chosen: list[Passage] = []
+    named: set[str] = set()
+    acted = False
+    for _ in range(3):
+        gains = []
+        for p in passages:
+            new = {n for n, f in forms.items() if n not in named and mentions(p, f)}
+            act = bool(action and not acted and _action_in(action, p))
+            gains.append((len(new) + act, index.similarity(claim.sentence, p), p, new, act))
+        if not gains:
+            break
+        gain, _, passage, new, act = max(gains, key=lambda g: (g[0], g[1]))
+        if gain == 0:
+            break
+        chosen.append(passage)
+        named |= new
+        acted = acted or act
+    similarity = max((index.similarity(claim.sentence, p) for p in chosen), default=0.0)
+    return _Cover(chosen, named, acted, similarity, any(index.is_primary(p) for p in chosen))
+
+
+def _same_body(name: str, covered: set[str], index: Index) -> bool:
+    forms = index.canonical(name)
+    return any(forms & index.canonical(other) for other in covered)
+
+
+def _limiters(s: Statement, passages: list[Passage]) -> list[Difference]:
+    found = []
+    for limiter in lex.LIMITERS:
+        if limiter in s.qualifiers:
+            continue
+        if any(re.search(rf"\b{limiter}\b", p.normalized) for p in passages):
+            found.append(Difference("qualifier", None, limiter))
+    return found
+
+
+def _describe_statement(d: Difference) -> str:
+    if d.field == "negation":
+        return f"says it the other way ({_quoted(d.source)} against the article's {_quoted(d.article)})"
+    if d.field == "wording":
+        return f'says "{d.source}" where the article says "{d.article}"'
+    if d.field == "value":
+        return f"gives {d.source}, not {d.article}"
+    if d.field == "qualifier":
+        return f'limits it with "{d.source}", which the article drops'
+    if d.field in {"entity", "item"}:
+        return f'does not name "{d.article}"'
+    return _describe(d)
+
+
+def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
+    """A plain sentence of fact: a passage must carry most of its words and every body it names."""
+    content = {lemma(w) for w in words(claim.text) if w not in lex.FILLER and not w.isdigit()}
+    if not content:
+        return _unsourced(claim, index, "the sentence says nothing a source could state", "no-source-passage")
+    forms = {name: index.canonical(name) for name in s.entities}
+    ranked = []
+    for passage in index.candidates(claim):
+        coverage = len(content & passage.lemma_set) / len(content)
+        named = {n for n, f in forms.items() if mentions(passage, f)}
+        ranked.append((coverage, index.is_primary(passage), index.similarity(claim.text, passage), passage, named))
+    if not ranked:
+        return _unsourced(claim, index, "no source says this", "no-source-passage")
+    coverage, _, similarity, passage, named = max(ranked, key=lambda r: (r[0] + 0.1 * r[1], r[2]))
+    if coverage < 0.5 or (forms and not named):
+        return _unsourced(claim, index, "no source says this", "no-source-passage")
+    differences = [Difference("entity", n, None) for n in s.entities if n not in named]
+    differences += _limiters(s, [passage])
+    differences += _contradictions(claim.text, passage)
+    missing = sorted(content - passage.lemma_set)
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        reason = {"entity": "entity-changed", "qualifier": "qualifier-dropped", "value": "number-changed"}
+        return reason.get(diffs[0].field, "meaning-changed"), (
+            "source " + "; ".join(_describe_statement(d) for d in diffs)
+        )
+
+    said = f"source says much the same ({coverage:.0%} of its words"
+    said += f"; not: {', '.join(missing[:5])})" if missing else ")"
+    return _verdict(claim, (_evidence(passage, similarity),), differences, coverage, explain, said)
+
+
+def _contradictions(text: str, passage: Passage) -> list[Difference]:
+    """What a near-identical sentence says the other way: a negation, an opposite word, another number."""
+    said = words(text.replace("n't", " n't"))
+    real = words(passage.text.replace("n't", " n't"))
+    found = []
+    if sum(w in lex.NEGATIONS for w in said) % 2 != sum(w in lex.NEGATIONS for w in real) % 2:
+        found.append(Difference("negation", _negation(said), _negation(real)))
+    said_set, real_set = set(said), set(real)
+    for a, b in lex.ANTONYMS:
+        for x, y in ((a, b), (b, a)):
+            if x in said_set and y in real_set and x not in real_set and y not in said_set:
+                found.append(Difference("wording", x, y))
+    said_numbers = {w for w in said if w.isdigit() and not (len(w) == 4 and 1800 <= int(w) <= 2100)}  # not years
+    real_numbers = {w for w in real if w.isdigit()}
+    if said_numbers and real_numbers and said_numbers - real_numbers:
+        found.append(
+            Difference("value", ", ".join(sorted(said_numbers - real_numbers)), ", ".join(sorted(real_numbers)))
+        )
+    return found
+
+
+def _negation(tokens: list[str]) -> str | None:
+    return next((w for w in tokens if w in lex.NEGATIONS), None)
+
+
+def _judge_list(claim: Claim, s: Statement, index: Index) -> Verdict:
+    ranked = []
+    for passage in index.candidates(claim):
+        found = [item for item in s.items if _item_found(item, passage)]
+        ranked.append(
+            (len(found), index.is_primary(passage), index.similarity(claim.sentence, passage), passage, found)
+        )
+    if not ranked:
+        return _unsourced(claim, index, "no source lists these", "no-source-passage")
+    enough = [r for r in ranked if r[0] * 2 >= len(s.items)]
+    count, _, similarity, passage, found = max(enough or ranked, key=lambda r: (r[1], r[0], r[2]))
+    if count * 2 < len(s.items):
+        return _unsourced(claim, index, "no source lists " + ", ".join(s.items), "no-source-passage")
+    differences = [Difference("item", item, None) for item in s.items if item not in found]
+    differences += _limiters(s, [passage])
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        return "list-changed", "source " + "; ".join(_describe_statement(d) for d in diffs)
+
+    return _verdict(
+        claim, (_evidence(passage, similarity),), differences, count / len(s.items), explain,
+        f"source lists the same {len(found)} things",
+    )  # fmt: skip

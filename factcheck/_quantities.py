@@ -1,0 +1,371 @@
+"""Private: counted amounts in text — the number, its qualifier and hedge, the thing counted.
+
+Part of stage 1 (claims); the same finder reads sources, so both are read alike.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from factcheck import _lexicon as lex
+from factcheck._text import SCALES, Span, lemma, number_word, overlaps, sentences
+from factcheck.records import Quantity
+
+__all__ = ["find_quantities"]
+
+
+_TOKEN = re.compile(
+    r"(?P<num>(?<![\w.,/$\u00a3\u20ac])[$\u00a3\u20ac]?"
+    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+    r"(?:(?:bn|m|k|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*%?(?![\w/]))"
+    r"|(?P<word>(?:[A-Z]\.){2,}|[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
+    r"|(?P<other>\S)"
+)
+# Numbers that are not amounts: phone numbers, times, ordinals, ids, ranges of ids.
+_NOT_AMOUNTS = re.compile(
+    r"(?:\b1[-.\s])?\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
+    r"|\b0\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?\b"  # UK and European phone numbers: 0800 555 111
+    r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"|\b\d{1,2}\s*[ap]\.m\."
+    r"|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b\d+[-/]\d+[-/]\d+\b"
+    r"|\b\d+/\d+\b"
+    r"|\b(?:19|20)\d{2}[-\u2013/]\d{2}\b"  # seasons and fiscal years: 2019-20
+    r"|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)"
+)
+_SPANS_OF_TIME = {
+    "a decade": (10.0, "year"),
+    "a year": (1.0, "year"),
+    "a month": (1.0, "month"),
+    "a week": (1.0, "week"),
+    "a day": (1.0, "day"),
+}
+_BOUNDING = frozenset({"than", "over", "nearly", "almost", "about", "around", "roughly", "least", "under", "some"})
+_CURRENCY = {"$": "usd", "\u00a3": "gbp", "\u20ac": "eur"}
+_CURRENCY_CODES = {"USD": "usd", "US$": "usd", "GBP": "gbp", "EUR": "eur", "CAD": "cad", "C$": "cad"}
+_SCALE_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
+_MONEY = frozenset({"usd", "gbp", "eur", "cad"})
+# Words that join a counted noun to its complement: "identifications of victims", "leads on traffickers".
+_NP_LINKS = frozenset({"of", "on", "against", "involving"})
+_CURRENCY_NOUNS = {"dollar": "usd", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur"}
+_WEIGHT_NOUNS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
+
+
+@attrs.frozen
+class _Num:
+    start: int
+    end: int
+    written: str
+    value: float | None
+    low: float
+    high: float
+    unit: str | None
+    next_token: int  # index of the first token after the number
+
+
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, *, masked: Iterable[Span] = ()
+) -> list[tuple[int, int, Quantity]]:
+    """Counted amounts in ``text[start:end]``, skipping ``masked`` spans."""
+    end = len(text) if end is None else end
+    masked = list(masked) + [(m.start(), m.end()) for m in _NOT_AMOUNTS.finditer(text, start, end)]
+    found = []
+    for s_start, s_end in sentences(text, start, end):
+        tokens = [
+            (m.lastgroup or "other", m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, s_start, s_end)
+        ]
+        i = 0
+        while i < len(tokens):
+            num = _number_at(tokens, i)
+            if (
+                num is None
+                or overlaps((num.start, num.end), masked)
+                or _is_label(tokens, i)
+                or _is_year(tokens, i, num)
+            ):
+                i += 1
+                continue
+            quantity = _quantity(text, tokens, i, num)
+            if _is_age(tokens, i, num):
+                quantity = (quantity[0], num.end, attrs.evolve(quantity[2], unit="age", noun="", head="", lemmas=()))
+            found.append(quantity)
+            i = num.next_token
+    return found
+
+
+def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
+    group, word, start, end = tokens[i]
+    lowered = word.lower()
+    unit: str | None = None
+    value: float | None
+    j = i + 1
+    if group == "num":
+        head, *suffix = word.split("-")
+        digits = re.sub(r"[,\s]", "", head.lstrip("$\u00a3\u20ac").rstrip("%"))
+        attached = re.sub(r"^[\d.]+", "", digits)
+        unit = _CURRENCY.get(head[0]) or ("percent" if head.endswith("%") else None)
+        if attached in {"kg", "lb", "lbs"}:
+            unit = "kg" if attached == "kg" else "lb"  # "62kg"
+        elif attached and unit not in _MONEY:
+            return None  # "100m", "5k": a distance or a label, not a count we can read
+        try:
+            value = float(digits[: len(digits) - len(attached)]) * _SCALE_SUFFIX.get(attached, 1.0)
+        except ValueError:
+            return None
+        if unit is None and i > 0 and tokens[i - 1][1] in _CURRENCY_CODES:
+            unit, start = _CURRENCY_CODES[tokens[i - 1][1]], tokens[i - 1][2]  # "EUR 9.2 million"
+        if suffix and _hyphen_unit(suffix) is None:
+            return None  # "800-CALL-FBI", "4-H": a name, not an amount
+        unit = _hyphen_unit(suffix) or unit
+        low = high = value
+        if (
+            i > 0
+            and tokens[i - 1][1].lower() in {"between", "from"}
+            and j + 1 < len(tokens)
+            and tokens[j][1].lower() in ({"and"} if tokens[i - 1][1].lower() == "between" else {"to", "through"})
+            and tokens[j + 1][0] == "num"
+        ):
+            other = _number_at(tokens, j + 1)
+            if other is not None and other.value is not None:  # "between 20 and 30", "from 10 to 17"
+                return _Num(
+                    tokens[i - 1][2], other.end, "", None, value, other.value, unit or other.unit, other.next_token
+                )
+    elif group == "word":
+        two = " ".join(t[1].lower() for t in tokens[i : i + 2])
+        three = " ".join(t[1].lower() for t in tokens[i : i + 3])
+        if two in _SPANS_OF_TIME and i and tokens[i - 1][1].lower() in _BOUNDING:
+            value, unit = _SPANS_OF_TIME[two]  # "more than a decade", "nearly a year"
+            return _Num(start, tokens[i + 1][3], two, value, value, value, unit, i + 2)
+        if m := re.fullmatch(r"(day|week|month|year)-long", lowered):
+            return _Num(start, end, lowered, 1.0, 1.0, 1.0, m.group(1), i + 1)  # "a week-long operation"
+        for phrase in (three, two, lowered):
+            after = tokens[i + phrase.count(" ") + 1][1].lower() if i + phrase.count(" ") + 1 < len(tokens) else ""
+            if phrase in lex.FRACTIONS and after == "of":  # "a third of the victims"
+                share = lex.FRACTIONS[phrase]
+                last = i + phrase.count(" ")
+                return _Num(start, tokens[last][3], phrase, None, share - 1.5, share + 1.5, "percent", last + 1)
+            if phrase in lex.VAGUE:
+                low, high = lex.VAGUE[phrase]
+                end = tokens[i + phrase.count(" ")][3]
+                return _Num(
+                    start,
+                    end,
+                    phrase,
+                    12.0 if phrase == "a dozen" else None,
+                    low,
+                    high,
+                    None,
+                    i + phrase.count(" ") + 1,
+                )
+        parts = lowered.split("-")
+        value = number_word("-".join(parts[:2])) if len(parts) >= 2 else None
+        used = 2 if value is not None else 1
+        if value is None:
+            value = number_word(parts[0])
+        if value is None or (parts[0] == "one" and len(parts) == 1) or (parts[0] == "zero" and len(parts) == 1):
+            return None
+        unit = _hyphen_unit(parts[used:])
+        if len(parts) > used and unit is None:
+            return None  # "two-thirds", "one-sided": not a count we can read
+        low = high = value
+    else:
+        return None
+    # "1.2 million", "two hundred", "40 percent", "20-30" / "20–30"
+    if j < len(tokens) and tokens[j][1].lower() in SCALES:
+        value *= SCALES[tokens[j][1].lower()]
+        low = high = value
+        end, j = tokens[j][3], j + 1
+    if j < len(tokens) and tokens[j][1].lower() == "percent":
+        unit, end, j = "percent", tokens[j][3], j + 1
+    elif j + 1 < len(tokens) and tokens[j][1].lower() == "per" and tokens[j + 1][1].lower() == "cent":
+        unit, end, j = "percent", tokens[j + 1][3], j + 2
+    elif j + 1 < len(tokens) and tokens[j][1] in "-\u2013" and tokens[j + 1][0] == "num" and tokens[j][2] == end:
+        try:
+            high = float(tokens[j + 1][1].replace(",", ""))
+        except ValueError:
+            return None
+        value, end, j = None, tokens[j + 1][3], j + 2
+    return _Num(start, end, "", value, low, high, unit, j)
+
+
+def _hyphen_unit(parts: list[str]) -> str | None:
+    if not parts:
+        return None
+    base = lemma(parts[0].lower())
+    if base in lex.TIME_UNITS:
+        return "age" if parts[-1].lower() == "old" else base
+    return None
+
+
+def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
+    """A number after "Section", "No.", "#" names something; it counts nothing."""
+    before = [t[1].lower() for t in tokens[max(0, i - 2) : i]]
+    if before and before[-1] == "." and len(before) == 2:
+        before = before[:1]  # "No. 4"
+    prev = before[-1] if before else ""
+    return prev in lex.LABELS or prev in {"#", "\u00a7"}
+
+
+def _is_age(tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> bool:
+    """ "Jose Valerio, 55, of Newark": an age set off by commas after a name."""
+    if num.value is None or num.unit or not 0 < num.value < 120 or i < 2:
+        return False
+    after = tokens[num.next_token][1] if num.next_token < len(tokens) else ""
+    return tokens[i - 1][1] == "," and tokens[i - 2][1][:1].isupper() and after in {",", ".", ";"}
+
+
+def _is_year(tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> bool:
+    word = tokens[i][1]
+    if not (len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100):
+        return False
+    nxt = tokens[num.next_token][1] if num.next_token < len(tokens) else ""
+    return not (nxt.endswith("s") and nxt.islower() and len(nxt) > 3)
+
+
+def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> tuple[int, int, Quantity]:
+    start, qualifier, hedge = num.start, None, None
+    first = i - 1 if i and num.start <= tokens[i - 1][2] else i  # "EUR 9.2 million", "between 20 and 30"
+    # Qualifier and hedge written before the number: "more than", "an estimated".
+    before = [t[1].lower() for t in tokens[max(0, first - 3) : first]]
+    for n in (3, 2, 1):
+        phrase = " ".join(before[-n:]) if len(before) >= n else ""
+        if phrase in lex.QUALIFIERS:
+            qualifier = lex.QUALIFIERS[phrase]
+            hedge = "estimated" if "estimated" in phrase else None
+            start = tokens[first - n][2]
+            break
+    # The counted noun phrase: "probable identifications of previously unknown victims".
+    j = num.next_token
+    lead_in = {"of", "in", "worth"} if num.unit in _MONEY else {"of"}
+    if j < len(tokens) and tokens[j][1].lower() in lead_in:
+        j += 1  # "40 percent of the material", "£45m of cocaine", "$4.8 million in cash", "300 of the victims"
+        while j < len(tokens) and tokens[j][1].lower() in {"the", "a", "an", "its", "their", "all"}:
+            j += 1
+    np_words: list[tuple[str, int, int]] = []
+    seen_of = False
+    while j < len(tokens) and len(np_words) < 7:
+        group, word, w_start, w_end = tokens[j]
+        lowered = word.lower()
+        in_name = (
+            lowered == "and"
+            and np_words
+            and np_words[-1][0][0].isupper()
+            and j + 1 < len(tokens)
+            and tokens[j + 1][1][:1].isupper()
+        )  # "350 Customs and Border Protection officers"
+        in_name = in_name or (  # "58 federal and state search warrants"
+            lowered in {"and", "or"}
+            and 0 < len(np_words) <= 2
+            and lemma(np_words[-1][0]) == np_words[-1][0].lower()  # a modifier, not a plural head
+            and j + 2 < len(tokens)
+            and all(_plain_word(tokens[k]) for k in (j + 1, j + 2))
+        )
+        after_adverb = bool(np_words) and np_words[-1][0].lower().endswith("ly")  # "privately made firearms"
+        if group != "word" or (
+            lowered in lex.NP_STOP
+            and not in_name
+            and not after_adverb
+            and not (lowered in _NP_LINKS and not seen_of and np_words)
+        ):
+            break
+        if lowered in _NP_LINKS:
+            seen_of = True
+        elif lowered in lex.HEDGES and hedge is None:
+            hedge = lowered
+            j += 1
+            continue
+        elif np_words and lowered.endswith("ed") and not seen_of and not after_adverb:
+            break  # "300 victims identified": a verb, not part of the noun
+        elif word[0].isupper() and lowered in lex.NOT_ENTITIES and np_words:
+            break  # "300 victims Tuesday"
+        np_words.append((word, w_start, w_end))
+        j += 1
+    while np_words and np_words[-1][0].lower() in _NP_LINKS | {"and", "or"}:
+        np_words.pop()
+    noun = text[np_words[0][1] : np_words[-1][2]] if np_words else ""
+    lemmas = tuple(lemma(w) for w, _, _ in np_words if w.lower() not in _NP_LINKS)
+    head_words = [w for w, _, _ in np_words]
+    links = [n for n, w in enumerate(head_words) if w.lower() in _NP_LINKS]
+    if links:
+        head_words = head_words[: links[0]]
+    head = lemma(head_words[-1]) if head_words else ""
+    if len(head_words) == 1 and head_words[0].lower().endswith("ed"):
+        head = ""  # "19 wanted for homicide": a participle, the thing counted is implied
+    unit = num.unit
+    if unit is None and head in lex.TIME_UNITS:
+        unit = head
+    elif unit is None and head in _CURRENCY_NOUNS:
+        unit = _CURRENCY_NOUNS[head]
+    elif unit is None and head in _WEIGHT_NOUNS:
+        unit = _WEIGHT_NOUNS[head]
+    end = np_words[-1][2] if np_words else num.end
+    verb, verb_hedge = _governing_verb(tokens, first if start == num.start else _start_token(tokens, start), j)
+    hedge = hedge or verb_hedge
+    value, low, high, low_open = num.value, num.low, num.high, False
+    if value is not None:
+        low, high, low_open = _interval(value, qualifier)
+    written = num.written or text[num.start : num.end]
+    return start, end, Quantity(
+        written=written, low=low, high=high, value=value, qualifier=qualifier, hedge=hedge,
+        noun=noun, head=head, lemmas=lemmas, unit=unit, low_open=low_open, verb=verb,
+    )  # fmt: skip
+
+
+def _start_token(tokens: list[tuple[str, str, int, int]], offset: int) -> int:
+    return next(k for k, t in enumerate(tokens) if t[2] == offset)
+
+
+def _plain_word(token: tuple[str, str, int, int]) -> bool:
+    """A lower-case word that can sit inside a noun phrase (not a number, a verb form of "be", …)."""
+    word = token[1]
+    return (
+        token[0] == "word"
+        and word.islower()
+        and word not in lex.NP_STOP
+        and word not in lex.VAGUE
+        and number_word(word) is None
+    )
+
+
+def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after: int) -> tuple[str | None, str | None]:
+    """The action a count is the object or subject of, and a hedge on it.
+
+    "arrested 84 people", "84 people were arrested", "potentially identified 118 children".
+    """
+    found: tuple[int, str] | None = None
+    if before >= 1 and (canonical := lex.ACTION_OF.get(tokens[before - 1][1].lower())):
+        found = (before - 1, canonical)
+    elif before >= 1 and re.fullmatch(r"[a-z]{3,}ed", tokens[before - 1][1]):
+        found = (before - 1, lemma(tokens[before - 1][1]))  # "questioned 45 suspects": some other action
+    else:
+        for k in range(after, min(after + 3, len(tokens))):
+            if canonical := lex.ACTION_OF.get(tokens[k][1].lower()):
+                found = (k, canonical)
+                break
+    if found is None:
+        return None, None
+    k, canonical = found
+    nearby = {tokens[n][1].lower() for n in range(max(0, k - 3), k)}
+    hedge = next((h for h in sorted(nearby & lex.HEDGES)), None)
+    return canonical, hedge
+
+
+def _interval(value: float, qualifier: str | None, tolerance: float = 0.05) -> tuple[float, float, bool]:
+    """The amounts a qualified figure allows: "more than 300" → (300, ∞), open at 300."""
+    if qualifier == "more than":
+        return value, math.inf, True
+    if qualifier == "at least":
+        return value, math.inf, False
+    if qualifier == "nearly":
+        return value * 0.9, value, False
+    if qualifier == "about":
+        return value * (1 - tolerance), value * (1 + tolerance), False
+    if qualifier == "up to":
+        return 0.0, value, False
+    if qualifier == "fewer than":
+        return 0.0, math.nextafter(value, 0.0), False
+    return value, value, False
