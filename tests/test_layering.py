@@ -22,9 +22,7 @@ def _imports(module: str) -> set[str]:
     return found
 
 
-ALL_BUT_TOP = sorted(
-    p.stem for p in PACKAGE.glob("*.py") if p.stem not in {"cli", "pipeline", "__init__", "__main__"}
-)
+ALL_BUT_TOP = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem not in {"cli", "pipeline", "__init__", "__main__"})
 
 
 def test_the_lists_cover_every_public_stage() -> None:
