@@ -9,7 +9,7 @@ nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
 
 LINT = ["ruff>=0.6"]
-TYPES = ["mypy>=1.11", "types-python-dateutil", "types-PyYAML", "nox"]
+TYPES = ["mypy>=1.11", "types-python-dateutil", "types-PyYAML", "types-requests", "types-tqdm", "nox"]
 
 
 @nox.session

@@ -32,7 +32,7 @@ def load_article(spec: str | Path) -> Article:
     """Read the article the user named: a path, ``-`` for stdin; URLs need fetching."""
     location = str(spec)
     if isinstance(spec, str) and re.match(r"^[a-z][a-z0-9+.-]*://", spec, re.IGNORECASE):
-        raise UsageError(f"cannot read {spec!r}: fetching articles over HTTP is not available yet")
+        raise UsageError(f"cannot read {spec!r} as a file: URLs are fetched by factcheck.check")
     if location == "-":
         data = sys.stdin.buffer.read()
         suffix = _sniff(data)

@@ -7,13 +7,15 @@ report, never an exception::
     FactcheckError            base; the CLI turns it into one line and exit 2
     ├── InputError            an article or source that cannot be read (.location)
     │   └── ExtractionError   read, but no usable text in it
+    ├── FetchError            a URL that could not be fetched (.url, .reason); a source
+    │                         that fails so is listed with the reason, not raised
     ├── SourceError           no source left to check against
     └── UsageError            arguments that do not fit together
 """
 
 from __future__ import annotations
 
-__all__ = ["ExtractionError", "FactcheckError", "InputError", "SourceError", "UsageError"]
+__all__ = ["ExtractionError", "FactcheckError", "FetchError", "InputError", "SourceError", "UsageError"]
 
 
 class FactcheckError(Exception):
@@ -31,6 +33,15 @@ class InputError(FactcheckError):
 
 class ExtractionError(InputError):
     """The input was read but holds no text to check."""
+
+
+class FetchError(FactcheckError):
+    """A URL that could not be fetched: refused, unreachable, too big, too slow, not 200."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"cannot fetch {url}: {reason}")
+        self.url = url
+        self.reason = reason
 
 
 class SourceError(FactcheckError):

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import attrs
 
-from factcheck.article import load_article
+from factcheck.article import article_from_html, load_article
 from factcheck.claims import extract_claims
 from factcheck.config import Settings
 from factcheck.errors import SourceError
 from factcheck.evidence import build_index
+from factcheck.fetch import Fetcher, fetch_all, is_url
 from factcheck.records import Article, Report, Source
 from factcheck.sources import load_sources
 from factcheck.verdicts import judge
@@ -27,6 +28,7 @@ def check(
     sources: Iterable[str | Path | Source] = (),
     *,
     settings: Settings | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Report:
     """Check every claim of ``article`` against ``sources``.
 
@@ -35,6 +37,8 @@ def check(
             input, or an ``Article``.
         sources: paths of release pages or folders of them, or ``Source`` records.
         settings: how to check; ``Settings()`` when omitted.
+        fetcher: fetches URLs; one is made (and closed) for the check when
+            omitted and a URL is given.
 
     Returns:
         The ``Report``: the article, the sources (failed ones with their
@@ -43,12 +47,23 @@ def check(
     Raises:
         InputError: the article, or a source path, cannot be read.
         SourceError: no source was given, or every source failed.
-        UsageError: something asked for is not available (e.g. an article URL).
+        FetchError: the article is a URL that could not be fetched.
+        UsageError: something asked for is not available.
     """
     settings = settings or Settings()
-    if not isinstance(article, Article):
+    sources = list(sources)
+    urls = [s for s in sources if isinstance(s, str) and is_url(s)]
+    wants_article = isinstance(article, str) and is_url(article)
+    if (urls or wants_article) and fetcher is None:
+        with Fetcher(settings) as own:
+            return check(article, sources, settings=settings, fetcher=own)
+    if isinstance(article, str) and wants_article and fetcher is not None:
+        page = fetcher.get(article)
+        article = article_from_html(page.body, url=page.final_url, location=article)
+    elif not isinstance(article, Article):
         article = load_article(article)
-    loaded = load_sources(sources)
+    pages = fetch_all(fetcher, urls, progress=settings.progress) if urls and fetcher is not None else {}
+    loaded = load_sources(sources, pages)
     if not loaded:
         raise SourceError("no sources to check against: name release pages or folders with --source")
     numbered = tuple(attrs.evolve(s, id=f"s{n}") for n, s in enumerate(loaded, 1))

@@ -8,14 +8,17 @@ own stage and not built yet, so a URL source is listed as failed, with why.
 from __future__ import annotations
 
 import hashlib
+
+import attrs
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from factcheck import _html
 from factcheck._text import paragraphs
-from factcheck.errors import ExtractionError, InputError
+from factcheck.errors import ExtractionError, FetchError, InputError
+from factcheck.fetch import Page
 from factcheck.records import Source
 
 log = logging.getLogger(__name__)
@@ -34,17 +37,20 @@ _DATELINE = re.compile(
 )
 
 
-def load_sources(specs: Iterable[str | Path | Source]) -> tuple[Source, ...]:
-    """Sources from records, files and folders; unreadable ones are kept as failed.
+def load_sources(
+    specs: Iterable[str | Path | Source], pages: Mapping[str, Page | FetchError] | None = None
+) -> tuple[Source, ...]:
+    """Sources from records, files, folders and fetched pages; unreadable ones are kept as failed.
 
-    A path that does not exist is the user's typo, not a finding: it raises.
+    ``pages`` holds what fetching each URL among ``specs`` gave. A path that
+    does not exist is the user's typo, not a finding: it raises.
     """
     found: list[Source] = []
     for spec in specs:
         if isinstance(spec, Source):
             found.append(spec)
         elif isinstance(spec, str) and _URL.match(spec):
-            found.append(Source.failed(spec, "fetching sources over HTTP is not available yet"))
+            found.append(_from_fetch(spec, (pages or {}).get(spec)))
         else:
             found.extend(_load_path(Path(spec)))
     unique: dict[str, Source] = {}
@@ -55,6 +61,18 @@ def load_sources(specs: Iterable[str | Path | Source]) -> tuple[Source, ...]:
             continue
         unique[key] = source
     return tuple(unique.values())
+
+
+def _from_fetch(url: str, fetched: Page | FetchError | None) -> Source:
+    if fetched is None:
+        return Source.failed(url, "not fetched")
+    if isinstance(fetched, FetchError):
+        return Source.failed(url, fetched.reason)
+    try:
+        source = source_from_html(fetched.body, url=fetched.final_url, location=url)
+    except InputError as exc:
+        return Source.failed(url, exc.reason)
+    return attrs.evolve(source, fetched_at=fetched.fetched_at, final_url=fetched.final_url)
 
 
 def _load_path(path: Path) -> Iterator[Source]:
@@ -118,6 +136,8 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
         if tag is not headline
     ]
     texts = [t for t in texts if t and not _is_metadata_line(t)]
+    if wall := _wall(soup, texts):
+        raise ExtractionError(location, f"the page is {wall}, not a release")
     if not texts:
         raise ExtractionError(location, "no release text found in the page")
     canonical = _html.link_href(soup, "canonical") or _html.meta(soup, "og:url")
@@ -131,6 +151,23 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
         sha256=_sha256(html.encode("utf-8") if isinstance(html, str) else html),
         final_url=url or None,
     )
+
+
+_WALLS = re.compile(
+    r"just a moment|attention required|verify (?:you are|that you are) (?:a )?human|are you a robot|captcha"
+    r"|access denied|enable javascript and cookies|checking your browser|request unsuccessful",
+    re.IGNORECASE,
+)
+
+
+def _wall(soup: _html.BeautifulSoup, texts: list[str]) -> str | None:
+    """A login form or a bot check where a release should be: reported, never read as one."""
+    if soup.find("input", attrs={"type": "password"}) and sum(len(t) for t in texts) < 1500:
+        return "a login page"
+    title = soup.title.get_text() if soup.title else ""
+    if _WALLS.search(title) or (_WALLS.search(" ".join(texts[:5])) and sum(len(t) for t in texts) < 1500):
+        return "a bot check"
+    return None
 
 
 def _issuer(soup: _html.BeautifulSoup) -> str | None:

@@ -128,7 +128,14 @@ def _bad_inputs(tmp_path: Path, sources: Path) -> dict[str, tuple[list[str], str
         "no sources": (["check", str(story)], "no sources"),
         "missing source": (["check", str(story), "--source", str(tmp_path / "gone")], "gone"),
         "every source failed": (["check", str(story), "--source", str(junk_source)], "every source failed"),
-        "article URL": (["check", "https://news.example/story", "--source", str(sources)], "not available yet"),
+        "article at a private address": (
+            ["check", "http://10.0.0.1/story", "--source", str(sources), "--cache-dir", str(tmp_path / "cache")],
+            "private, loopback or reserved addresses are refused",
+        ),
+        "article URL of another scheme": (
+            ["check", "ftp://news.example/story", "--source", str(sources), "--cache-dir", str(tmp_path / "cache")],
+            "only http and https",
+        ),
         "config file": (["check", str(story), "--source", str(sources), "--config", "f.toml"], "not available yet"),
         "unknown flag": (["check", str(story), "--bogus"], "unrecognized arguments"),
         "bad fail-on": (["check", str(story), "--fail-on", "sometimes"], "invalid choice"),
@@ -142,7 +149,8 @@ def _bad_inputs(tmp_path: Path, sources: Path) -> dict[str, tuple[list[str], str
 
 BAD = [
     "missing article", "binary article", "not UTF-8", "no text", "directory as article", "unknown format",
-    "format not built yet", "no sources", "missing source", "every source failed", "article URL", "config file",
+    "format not built yet", "no sources", "missing source", "every source failed", "article at a private address",
+    "article URL of another scheme", "config file",
     "unknown flag", "bad fail-on", "no command", "output over the article",
 ]  # fmt: skip
 
@@ -165,7 +173,7 @@ def test_bad_input_is_one_line_and_exit_2(
     assert lines[0].startswith("factcheck: error: ")
     assert needle in lines[0]
     assert "Traceback" not in err
-    assert before == {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}  # nothing the user gave changed
+    assert all(p.read_bytes() == data for p, data in before.items())  # nothing the user gave changed
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:

@@ -345,14 +345,12 @@ def test_records_pass_through_and_files_follow_spec_order(tmp_path: Path) -> Non
     ["https://www.justice.gov/opa/pr/some-release", "http://www.ice.gov/news/releases/x", "HTTPS://EXAMPLE.ORG/A"],
     ids=["https", "http", "upper-case"],
 )
-def test_url_source_is_failed_until_fetching_exists(url: str) -> None:
+def test_url_source_not_fetched_is_a_failed_source(url: str) -> None:
+    """URLs are fetched by the pipeline; a URL with no page handed over is listed as failed, not dropped."""
     (source,) = load_sources([url])
     assert source.status == "error"
     assert not source.ok
-    assert source.url == url
-    assert source.location == url
-    assert source.error is not None
-    assert "not available yet" in source.error
+    assert (source.url, source.location, source.error) == (url, url, "not fetched")
 
 
 @pytest.mark.parametrize("make", ["missing-file", "missing-folder", "empty-folder"])
