@@ -43,16 +43,22 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "check", help="check one article", description="Check one article's claims against its sources."
     )
-    run.add_argument("article", metavar="ARTICLE", help="a .html, .htm, .md or .txt file, or - for standard input")
+    run.add_argument(
+        "article", metavar="ARTICLE", help="a .html, .htm, .md or .txt file, a URL, or - for standard input"
+    )
     run.add_argument("--source", dest="sources", metavar="SRC", action="append", default=[],
-                     help="a release page or a folder of them (.html, .txt); may repeat")  # fmt: skip
+                     help="a release page (URL or file) or a folder of them; may repeat")  # fmt: skip
     run.add_argument("--format", default="text", metavar="FMT", help=f"one of: {', '.join(FORMATS)} (default: text)")
     run.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
     run.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="altered",
                      help="exit 1 when a claim is at or above this level (default: altered)")  # fmt: skip
-    run.add_argument("--offline", action="store_true", help="never use the network")
+    run.add_argument(
+        "--offline", action="store_true", help="never use the network: fetched pages come from the cache only"
+    )
     run.add_argument("--no-discover", action="store_true", help="use only the sources given")
-    run.add_argument("--cache-dir", metavar="DIR", type=Path, help="where fetched pages are cached")
+    run.add_argument(
+        "--cache-dir", metavar="DIR", type=Path, help="where fetched pages are cached (default: the user cache dir)"
+    )
     run.add_argument("--config", metavar="FILE", help="a configuration file")
     run.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     run.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
@@ -83,7 +89,12 @@ def _check(args: argparse.Namespace) -> int:
     if args.config:
         raise UsageError("configuration files (--config) are not available yet")
     _refuse_overwrite(args.output, [args.article, *args.sources])
-    settings = Settings(discover=not args.no_discover, offline=args.offline, cache_dir=args.cache_dir)
+    settings = Settings(
+        discover=not args.no_discover,
+        offline=args.offline,
+        cache_dir=args.cache_dir,
+        progress=args.format == "text" and sys.stderr.isatty() and "CI" not in os.environ,
+    )
     report = check(args.article, args.sources, settings=settings)
     if args.output:
         try:

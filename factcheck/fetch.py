@@ -15,6 +15,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import socket
+import sys
 import threading
 import time
 import urllib.robotparser
@@ -30,6 +31,7 @@ import platformdirs
 import requests
 import requests_cache
 from requests.adapters import HTTPAdapter
+from tqdm import tqdm
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util.retry import Retry
@@ -159,7 +161,7 @@ class _Adapter(HTTPAdapter):
         started = time.monotonic()
         kwargs["stream"] = True
         response = super().send(request, **kwargs)
-        response._content = self._read(response, started)  # noqa: SLF001 — the bounded body, read once here
+        response._content = self._read(response, started)
         return response
 
     def _wait_turn(self, host: str) -> None:
@@ -223,7 +225,7 @@ class Fetcher:
             backend="sqlite",
             expire_after=self.settings.cache_seconds,
             cache_control=True,
-            allowable_codes=(200,),
+            allowable_codes=(200, 404),  # a missing robots.txt is remembered too
             stale_if_error=False,
         )
         self.session.headers["User-Agent"] = self.settings.user_agent or USER_AGENT
@@ -252,9 +254,7 @@ class Fetcher:
         if not self.settings.offline and not self._robots_allow(url):
             raise FetchError(url, "robots.txt asks bots like this one not to fetch it")
         try:
-            response = self.session.get(
-                url, timeout=self.settings.timeout, only_if_cached=self.settings.offline
-            )
+            response = self.session.get(url, timeout=self.settings.timeout, only_if_cached=self.settings.offline)
         except FetchError:
             raise
         except requests.TooManyRedirects as exc:
@@ -265,7 +265,7 @@ class Fetcher:
             raise FetchError(url, f"no answer within {self.settings.timeout[1]:g} s") from exc
         except requests.RequestException as exc:
             raise FetchError(url, _reason(exc)) from exc
-        if self.settings.offline and response.status_code == 504 and not getattr(response, "from_cache", False):
+        if self.settings.offline and response.status_code == 504:  # requests-cache's "Not Cached"
             raise FetchError(url, "not in the cache, and --offline forbids the network")
         if response.status_code != 200:
             raise FetchError(url, f"the server answered {response.status_code} {response.reason or ''}".strip())
@@ -315,9 +315,7 @@ def _reason(exc: BaseException) -> str:
     return text or exc.__class__.__name__
 
 
-def fetch_all(
-    fetcher: Fetcher, urls: Iterable[str], *, progress: bool = False
-) -> Mapping[str, Page | FetchError]:
+def fetch_all(fetcher: Fetcher, urls: Iterable[str], *, progress: bool = False) -> Mapping[str, Page | FetchError]:
     """Every URL fetched, a few at a time, each to its page or to the error that stopped it."""
     urls = list(dict.fromkeys(urls))
     results: dict[str, Page | FetchError] = {}
@@ -341,8 +339,6 @@ def fetch_all(
 
 
 def _progress(total: int) -> Any:
-    import sys
-
-    from tqdm import tqdm
-
-    return tqdm(total=total, desc="fetching", unit="page", file=sys.stderr, disable=total <= 3 or not sys.stderr.isatty())
+    return tqdm(
+        total=total, desc="fetching", unit="page", file=sys.stderr, disable=total <= 3 or not sys.stderr.isatty()
+    )

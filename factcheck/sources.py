@@ -8,12 +8,12 @@ own stage and not built yet, so a URL source is listed as failed, with why.
 from __future__ import annotations
 
 import hashlib
-
-import attrs
 import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+
+import attrs
 
 from factcheck import _html
 from factcheck._text import paragraphs
