@@ -139,6 +139,27 @@ def test_a_name_resolving_to_loopback_is_refused_when_loopback_is_not_allowed(
     assert connections == []
 
 
+def test_redirect_to_a_name_resolving_to_loopback_is_refused(
+    httpserver: HTTPServer, tmp_path: Path, connections: list[tuple[str, int]]
+) -> None:
+    """Only the test server's own address is allowed; a redirect to a name that resolves elsewhere on
+    loopback is refused before any connection to it."""
+
+    def resolver(host: str, port: int) -> list[str]:
+        return {"rebound.example": ["127.0.0.2"]}.get(host, ["127.0.0.1"])
+
+    httpserver.expect_request("/go").respond_with_data(
+        "", status=302, headers={"Location": "http://rebound.example/admin"}
+    )
+    settings = _settings(tmp_path, allowed_networks=("127.0.0.1/32",))
+    with (
+        Fetcher(settings, resolver=resolver) as f,
+        pytest.raises(FetchError, match=r"rebound\.example resolves to 127\.0\.0\.2"),
+    ):
+        f.get(f"http://localhost:{httpserver.port}/go")
+    assert all(address != "127.0.0.2" for address, _ in connections)
+
+
 def test_the_checked_address_is_the_one_connected_to(
     httpserver: HTTPServer, tmp_path: Path, connections: list[tuple[str, int]]
 ) -> None:
