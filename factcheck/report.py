@@ -7,11 +7,12 @@ error rather than dropped.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from factcheck.records import Evidence, Label, Report, Source, Verdict, iso
 
-__all__ = ["SCHEMA", "report_to_dict"]
+__all__ = ["SCHEMA", "fingerprint", "report_to_dict"]
 
 SCHEMA = "factcheck.report/1"
 
@@ -31,6 +32,17 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "claims": [_claim(v, report) for v in report.verdicts],
         "summary": {label.value: report.count(label) for label in Label},
     }
+
+
+def fingerprint(verdict: Verdict, report: Report) -> str:
+    """A finding's identity across runs: what the claim says, its kind and verdict, and what it was checked
+    against — not where it sits, so an edit elsewhere in the file leaves it alone, and a change to the claim
+    or to its source's words gives a new one."""
+    claim = verdict.claim
+    cited = {s.id: s.url for s in report.sources}
+    evidence = "|".join(f"{cited.get(e.source, e.source)}:{' '.join(e.passage.split())}" for e in verdict.evidence)
+    key = "\x1f".join((claim.kind.value, " ".join(claim.text.split()), verdict.reason, evidence))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def _source(source: Source) -> dict[str, Any]:

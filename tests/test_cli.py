@@ -114,16 +114,23 @@ def _bad_inputs(tmp_path: Path, sources: Path) -> dict[str, tuple[list[str], str
     (junk_source / "blank.html").write_text("<html><body><nav>Home</nav></body></html>")
     story = tmp_path / "story.txt"
     story.write_text("Headline\n\nAgents seized 40 kilograms.\n")
+    empty_folder = tmp_path / "no-articles"
+    empty_folder.mkdir()
+    (empty_folder / "notes.pdf").write_bytes(b"%PDF-1.4")
     return {
         "missing article": (["check", str(tmp_path / "nope.txt"), "--source", str(sources)], "nope.txt"),
         "binary article": (["check", str(binary), "--source", str(sources)], "binary"),
         "not UTF-8": (["check", str(latin), "--source", str(sources)], "UTF-8"),
         "no text": (["check", str(empty), "--source", str(sources)], "no article text"),
-        "directory as article": (["check", str(tmp_path), "--source", str(sources)], "directory"),
+        "folder with no articles": (["check", str(empty_folder), "--source", str(sources)], "no articles to check"),
+        "glob matching nothing": (
+            ["check", str(tmp_path / "*.nothing"), "--source", str(sources)],
+            "no article matches",
+        ),
         "unknown format": (["check", str(story), "--source", str(sources), "--format", "yaml"], "unknown format"),
         "format not built yet": (
-            ["check", str(story), "--source", str(sources), "--format", "sarif"],
-            "format sarif is not available yet",
+            ["check", str(story), "--source", str(sources), "--format", "html"],
+            "format html is not available yet",
         ),
         "no sources": (["check", str(story)], "no sources"),
         "missing source": (["check", str(story), "--source", str(tmp_path / "gone")], "gone"),
@@ -148,7 +155,8 @@ def _bad_inputs(tmp_path: Path, sources: Path) -> dict[str, tuple[list[str], str
 
 
 BAD = [
-    "missing article", "binary article", "not UTF-8", "no text", "directory as article", "unknown format",
+    "missing article", "binary article", "not UTF-8", "no text", "folder with no articles", "glob matching nothing",
+    "unknown format",
     "format not built yet", "no sources", "missing source", "every source failed", "article at a private address",
     "article URL of another scheme", "config file",
     "unknown flag", "bad fail-on", "no command", "output over the article",
