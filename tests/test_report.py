@@ -11,7 +11,7 @@ import pytest
 
 from factcheck import Article, Label, Source, check
 from factcheck.errors import UsageError
-from factcheck.formats import FORMATS, render
+from factcheck.formats import render
 
 RELEASE = Source.from_text(
     "Marshals close fugitive sweep\n\nRelease Date: May 2, 2024\n\n"
