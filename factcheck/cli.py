@@ -151,7 +151,9 @@ def expand_articles(specs: Sequence[str]) -> list[str]:
                 str(p) for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
             )
         elif glob.has_magic(spec):
-            matches = sorted(p for p in glob.glob(spec, recursive=True) if Path(p).is_file())
+            matches = sorted(
+                p for p in glob.glob(spec, recursive=True) if Path(p).is_file() and p.lower().endswith(ARTICLE_SUFFIXES)
+            )
             if not matches:
                 raise UsageError(f"no article matches {spec!r}")
             found.extend(matches)
