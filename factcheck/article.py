@@ -147,6 +147,7 @@ def article_from_markdown(markdown: str, *, location: str = "<markdown>", sha256
         body_start = m.end()
     title = meta.get("title")
     title = " ".join(str(title).split()) if title else None
+    declared = _declared_sources(meta.get("sources"), location)
     published = _front_matter_date(meta.get("date") or meta.get("published"))
 
     out: list[str] = []
@@ -197,7 +198,19 @@ def article_from_markdown(markdown: str, *, location: str = "<markdown>", sha256
         published=published,
         sha256=sha256 or _sha256(markdown),
         origin=tuple(origin[: len(text)]),
+        declared_sources=declared,
     )
+
+
+def _declared_sources(value: object, location: str) -> tuple[str, ...]:
+    """Front matter ``sources:`` — URLs as they are, paths relative to the article's folder."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise InputError(location, "its front matter 'sources' must be a list of paths or URLs")
+    base = Path(location).parent if not location.startswith("<") and location != "-" else Path.cwd()
+    return tuple(i if "://" in i else str(base / i) for i in items)
 
 
 def _front_matter_date(value: object) -> date | None:

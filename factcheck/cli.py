@@ -1,4 +1,4 @@
-"""The command line: arguments → Settings → ``factcheck.check`` → a format → an exit status.
+"""The command line: arguments and configuration → Settings → ``factcheck.check`` → a format → an exit status.
 
 Exit status (DESIGN.md): 0 nothing at or above ``--fail-on``; 1 findings at
 or above it; 2 the command could not run. Errors are one line on stderr,
@@ -8,6 +8,7 @@ never a traceback unless ``--debug``.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import glob
 import logging
 import os
@@ -19,17 +20,21 @@ from typing import NoReturn
 from tqdm import tqdm
 
 from factcheck import __version__
+from factcheck.accept import write_baseline
 from factcheck.config import Settings
-from factcheck.errors import FactcheckError, UsageError
+from factcheck.errors import ConfigError, FactcheckError, UsageError
 from factcheck.formats import FORMATS, Options, require
 from factcheck.pipeline import check
 from factcheck.records import Label, Report
+from factcheck.settings_file import FileConfig, find_config, load_config
 
 __all__ = ["main"]
 
 log = logging.getLogger("factcheck")
 
 FAIL_LEVELS = {"altered": (Label.ALTERED,), "unsourced": (Label.ALTERED, Label.UNSOURCED), "never": ()}
+ARTICLE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
+DEFAULT_BASELINE = ".factcheck-baseline.json"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,33 +47,42 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="factcheck", description="Check a news article's claims against the primary sources.")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    run = commands.add_parser(
-        "check", help="check articles", description="Check each article's claims against its sources."
-    )
-    run.add_argument(
+    common = _Parser(add_help=False)
+    common.add_argument(
         "articles",
         metavar="ARTICLE",
         nargs="+",
         help="a .html, .htm, .md or .txt file, a folder or glob of them, a URL, or - for standard input",
     )
-    run.add_argument("--source", dest="sources", metavar="SRC", action="append", default=[],
-                     help="a release page (URL or file) or a folder of them; may repeat")  # fmt: skip
-    run.add_argument("--format", default="text", metavar="FMT", help=f"one of: {', '.join(FORMATS)} (default: text)")
-    run.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    run.add_argument("--fail-on", choices=tuple(FAIL_LEVELS), default="altered",
-                     help="exit 1 when a claim is at or above this level (default: altered)")  # fmt: skip
-    run.add_argument(
-        "--offline", action="store_true", help="never use the network: fetched pages come from the cache only"
+    common.add_argument("--source", dest="sources", metavar="SRC", action="append", default=[],
+                        help="a release page (URL or file) or a folder of them; may repeat")  # fmt: skip
+    common.add_argument(
+        "--offline", action="store_true", default=None, help="never use the network: pages come from the cache only"
     )
-    run.add_argument("--no-discover", action="store_true", help="use only the sources given")
-    run.add_argument(
+    common.add_argument("--no-discover", action="store_true", help="use only the sources given")
+    common.add_argument(
         "--cache-dir", metavar="DIR", type=Path, help="where fetched pages are cached (default: the user cache dir)"
     )
-    run.add_argument("--config", metavar="FILE", help="a configuration file")
-    run.add_argument("-q", "--quiet", action="store_true", help="only the findings that fail the run, no progress")
-    run.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
-    run.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    common.add_argument("--config", metavar="FILE", type=Path, help="a configuration file (default: found upwards)")
+    common.add_argument("-q", "--quiet", action="store_true", help="only the findings that fail the run, no progress")
+    common.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    common.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    run = commands.add_parser(
+        "check", parents=[common], help="check articles", description="Check each article's claims against its sources."
+    )
+    run.add_argument("--format", metavar="FMT", help=f"one of: {', '.join(FORMATS)} (default: text)")
+    run.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    run.add_argument("--fail-on", choices=tuple(FAIL_LEVELS),
+                     help="exit 1 when a claim is at or above this level (default: altered)")  # fmt: skip
+    run.add_argument("--baseline", metavar="FILE", type=Path, help="hide the findings already in this baseline file")
+    accept = commands.add_parser(
+        "baseline",
+        parents=[common],
+        help="accept today's findings",
+        description="Write every current finding to a baseline file, so later checks show only new ones.",
+    )
+    accept.add_argument("--output", metavar="FILE", default=DEFAULT_BASELINE, help=f"(default: {DEFAULT_BASELINE})")
     return parser
 
 
@@ -80,7 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="factcheck: %(levelname)s: %(message)s",
     )
     try:
-        return _check(args)
+        config = _config(args.config)
+        return _baseline(args, config) if args.command == "baseline" else _check(args, config)
     except FactcheckError as exc:
         if args.debug:
             raise
@@ -91,42 +106,82 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _check(args: argparse.Namespace) -> int:
-    renderer = require(args.format)
-    if args.config:
-        raise UsageError("configuration files (--config) are not available yet")
-    articles = expand_articles(args.articles)
-    _refuse_overwrite(args.output, [*articles, *args.sources])
-    on_terminal = sys.stderr.isatty() and "CI" not in os.environ and not args.quiet
-    settings = Settings(
+def _config(path: Path | None) -> FileConfig:
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"no configuration file at {path}")
+        return load_config(path)
+    found = find_config()
+    return load_config(found) if found else FileConfig()
+
+
+def _settings(args: argparse.Namespace, config: FileConfig, *, progress: bool, baseline: Path | None) -> Settings:
+    """The one place arguments and configuration become Settings; arguments win."""
+    return Settings(
         discover=not args.no_discover,
-        offline=args.offline,
-        cache_dir=args.cache_dir,
-        progress=args.format == "text" and on_terminal,
+        offline=bool(args.offline if args.offline is not None else config.offline),
+        cache_dir=args.cache_dir or config.cache_dir,
+        allow_private_addresses=bool(config.allow_private_addresses),
+        allowed_networks=config.allowed_networks,
+        progress=progress,
+        baseline=baseline,
+        **config.thresholds,  # type: ignore[arg-type]  # checked fractions, named as Settings fields
     )
+
+
+def _run(
+    args: argparse.Namespace, config: FileConfig, *, progress: bool, baseline: Path | None
+) -> tuple[list[Report], int]:
+    """Check every article; an article that cannot be checked is reported and the rest go on."""
+    articles = [a for a in expand_articles(args.articles) if not _excluded(a, config)]
+    if not articles:
+        raise UsageError("every article named is excluded by the configuration")
+    _refuse_overwrite(getattr(args, "output", None), [*articles, *args.sources])
+    settings = _settings(args, config, progress=progress, baseline=baseline)
+    sources = [*args.sources, *config.sources]
     reports: list[Report] = []
     failed = 0
-    for article in tqdm(articles, desc="checking", unit="article", disable=not on_terminal or len(articles) <= 3):
+    for article in tqdm(articles, desc="checking", unit="article", disable=not progress or len(articles) <= 3):
         try:
-            reports.append(check(article, args.sources, settings=settings))
+            reports.append(check(article, sources, settings=settings))
         except FactcheckError as exc:
             if len(articles) == 1 or args.debug:
                 raise
-            print(f"factcheck: error: {exc}", file=sys.stderr)  # the others are still checked
+            print(f"factcheck: error: {exc}", file=sys.stderr)
             failed += 1
-    options = Options(
-        colour=_colour(args.format) and not args.output, failing=FAIL_LEVELS[args.fail_on], quiet=args.quiet
+    return reports, failed
+
+
+def _check(args: argparse.Namespace, config: FileConfig) -> int:
+    fmt = args.format or config.format or "text"
+    renderer = require(fmt)
+    fail_on = args.fail_on or config.fail_on or "altered"
+    on_terminal = sys.stderr.isatty() and "CI" not in os.environ and not args.quiet
+    reports, failed = _run(
+        args, config, progress=fmt == "text" and on_terminal, baseline=args.baseline or config.baseline
     )
     if reports:
-        text = renderer(reports, options)
-        if args.output:
-            try:
-                Path(args.output).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise UsageError(f"cannot write {args.output!r}: {exc.strerror or exc}") from exc
-        else:
-            sys.stdout.write(text)
-    return 2 if failed or not reports else exit_status(reports, args.fail_on)
+        options = Options(colour=_colour(fmt) and not args.output, failing=FAIL_LEVELS[fail_on], quiet=args.quiet)
+        _write(renderer(reports, options), args.output)
+    return 2 if failed or not reports else exit_status(reports, fail_on)
+
+
+def _baseline(args: argparse.Namespace, config: FileConfig) -> int:
+    reports, failed = _run(args, config, progress=False, baseline=None)
+    written = write_baseline(Path(args.output), reports)
+    if not args.quiet:
+        print(f"factcheck: {written} finding(s) from {len(reports)} article(s) written to {args.output}")
+    return 2 if failed else 0
+
+
+def _write(text: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output!r}: {exc.strerror or exc}") from exc
 
 
 def exit_status(reports: Report | Sequence[Report], fail_on: str) -> int:
@@ -134,9 +189,6 @@ def exit_status(reports: Report | Sequence[Report], fail_on: str) -> int:
     failing = FAIL_LEVELS[fail_on]
     run = [reports] if isinstance(reports, Report) else reports
     return 1 if any(v.label in failing for r in run for v in r.verdicts) else 0
-
-
-ARTICLE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")
 
 
 def expand_articles(specs: Sequence[str]) -> list[str]:
@@ -164,6 +216,19 @@ def expand_articles(specs: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _excluded(article: str, config: FileConfig) -> bool:
+    """Whether a configured ``exclude`` pattern (relative to the configuration file) covers the article."""
+    if not config.exclude or "://" in article or article == "-":
+        return False
+    base = config.path.parent if config.path else Path.cwd()
+    path = Path(article).resolve()
+    try:
+        relative = path.relative_to(base.resolve()).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    return any(fnmatch.fnmatch(relative, pattern) for pattern in config.exclude)
+
+
 def _colour(fmt: str) -> bool:
     return fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
@@ -174,7 +239,7 @@ def _refuse_overwrite(output: str | None, inputs: list[str]) -> None:
         return
     target = Path(output).resolve()
     for given in inputs:
-        if given == "-":
+        if given == "-" or "://" in given:
             continue
         path = Path(given).resolve()
         if target == path or (path.is_dir() and path in target.parents):

@@ -40,6 +40,7 @@ class Settings:
         workers: pages fetched at once.
         user_agent: sent with every request (None → factcheck's own, with the project URL).
         progress: show a progress bar on a terminal when several pages are fetched.
+        baseline: a baseline file whose findings are accepted (hidden, and noted).
     """
 
     discover: bool = True
@@ -61,3 +62,4 @@ class Settings:
     workers: int = 4
     user_agent: str | None = None
     progress: bool = False
+    baseline: Path | None = None

@@ -10,12 +10,13 @@ report, never an exception::
     ├── FetchError            a URL that could not be fetched (.url, .reason); a source
     │                         that fails so is listed with the reason, not raised
     ├── SourceError           no source left to check against
+    ├── ConfigError           a configuration file with an unknown key or a wrong value
     └── UsageError            arguments that do not fit together
 """
 
 from __future__ import annotations
 
-__all__ = ["ExtractionError", "FactcheckError", "FetchError", "InputError", "SourceError", "UsageError"]
+__all__ = ["ConfigError", "ExtractionError", "FactcheckError", "FetchError", "InputError", "SourceError", "UsageError"]
 
 
 class FactcheckError(Exception):
@@ -46,6 +47,10 @@ class FetchError(FactcheckError):
 
 class SourceError(FactcheckError):
     """There is no usable source: none given, or every one failed."""
+
+
+class ConfigError(FactcheckError):
+    """A configuration file that cannot be used as it is: unknown key, wrong value, not TOML."""
 
 
 class UsageError(FactcheckError):

@@ -21,7 +21,7 @@ import time
 import urllib.robotparser
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -276,7 +276,7 @@ class Fetcher:
             final_url=response.url,
             body=response.content,
             content_type=response.headers.get("Content-Type", ""),
-            fetched_at=(created or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(tzinfo=None),
+            fetched_at=(created or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None),
             from_cache=from_cache,
         )
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
 
+from factcheck.accept import accept, baseline_entries
 from factcheck.article import article_from_html, load_article
 from factcheck.claims import extract_claims
 from factcheck.config import Settings
@@ -51,18 +53,24 @@ def check(
         UsageError: something asked for is not available.
     """
     settings = settings or Settings()
-    sources = list(sources)
-    urls = [s for s in sources if isinstance(s, str) and is_url(s)]
-    wants_article = isinstance(article, str) and is_url(article)
-    if (urls or wants_article) and fetcher is None:
-        with Fetcher(settings) as own:
-            return check(article, sources, settings=settings, fetcher=own)
-    if isinstance(article, str) and wants_article and fetcher is not None:
-        page = fetcher.get(article)
-        article = article_from_html(page.body, url=page.final_url, location=article)
-    elif not isinstance(article, Article):
-        article = load_article(article)
-    pages = fetch_all(fetcher, urls, progress=settings.progress) if urls and fetcher is not None else {}
+    with contextlib.ExitStack() as stack:
+
+        def fetching() -> Fetcher:
+            """The caller's fetcher, or one made for this check (and closed after it) on first need."""
+            nonlocal fetcher
+            if fetcher is None:
+                fetcher = stack.enter_context(Fetcher(settings))
+            return fetcher
+
+        if isinstance(article, str) and is_url(article):
+            page = fetching().get(article)
+            article = article_from_html(page.body, url=page.final_url, location=article)
+        elif not isinstance(article, Article):
+            article = load_article(article)
+        given = list(sources)
+        sources = [*given, *(s for s in article.declared_sources if s not in given)]
+        urls = [s for s in sources if isinstance(s, str) and is_url(s)]
+        pages = fetch_all(fetching(), urls, progress=settings.progress) if urls else {}
     loaded = load_sources(sources, pages)
     if not loaded:
         raise SourceError("no sources to check against: name release pages or folders with --source")
@@ -75,4 +83,5 @@ def check(
     index = build_index(article, numbered, claims, reference)
     verdicts = tuple(judge(claim, index, settings) for claim in claims)
     notes = tuple(f"{s.id} ({s.location}) failed: {s.error}" for s in numbered if not s.ok) + index.notes
-    return Report(article=article, sources=numbered, verdicts=verdicts, notes=notes)
+    report = Report(article=article, sources=numbered, verdicts=verdicts, notes=notes)
+    return accept(report, baseline_entries(settings.baseline) if settings.baseline else frozenset())

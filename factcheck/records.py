@@ -66,6 +66,7 @@ class Article:
     sha256: str = ""
     url: str | None = None
     origin: tuple[int, ...] | None = attrs.field(default=None, repr=False)
+    declared_sources: tuple[str, ...] = ()  # paths and URLs the article's front matter names
 
     @classmethod
     def from_text(

@@ -143,7 +143,10 @@ def _bad_inputs(tmp_path: Path, sources: Path) -> dict[str, tuple[list[str], str
             ["check", "ftp://news.example/story", "--source", str(sources), "--cache-dir", str(tmp_path / "cache")],
             "only http and https",
         ),
-        "config file": (["check", str(story), "--source", str(sources), "--config", "f.toml"], "not available yet"),
+        "config file missing": (
+            ["check", str(story), "--source", str(sources), "--config", "f.toml"],
+            "no configuration file",
+        ),
         "unknown flag": (["check", str(story), "--bogus"], "unrecognized arguments"),
         "bad fail-on": (["check", str(story), "--fail-on", "sometimes"], "invalid choice"),
         "no command": ([], "required"),
@@ -158,7 +161,7 @@ BAD = [
     "missing article", "binary article", "not UTF-8", "no text", "folder with no articles", "glob matching nothing",
     "unknown format",
     "format not built yet", "no sources", "missing source", "every source failed", "article at a private address",
-    "article URL of another scheme", "config file",
+    "article URL of another scheme", "config file missing",
     "unknown flag", "bad fail-on", "no command", "output over the article",
 ]  # fmt: skip
 
