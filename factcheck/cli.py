@@ -157,9 +157,11 @@ def _check(args: argparse.Namespace, config: FileConfig) -> int:
     renderer = require(fmt)
     fail_on = args.fail_on or config.fail_on or "altered"
     on_terminal = sys.stderr.isatty() and "CI" not in os.environ and not args.quiet
-    reports, failed = _run(
-        args, config, progress=fmt == "text" and on_terminal, baseline=args.baseline or config.baseline
-    )
+    baseline = args.baseline or config.baseline
+    if not args.baseline and baseline is not None and not baseline.exists():
+        log.warning("the configured baseline %s does not exist yet: no findings are accepted by it", baseline)
+        baseline = None  # `factcheck baseline` writes it; until then the configuration stays valid
+    reports, failed = _run(args, config, progress=fmt == "text" and on_terminal, baseline=baseline)
     if reports:
         options = Options(colour=_colour(fmt) and not args.output, failing=FAIL_LEVELS[fail_on], quiet=args.quiet)
         _write(renderer(reports, options), args.output)
