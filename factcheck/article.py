@@ -199,6 +199,7 @@ def article_from_markdown(markdown: str, *, location: str = "<markdown>", sha256
         sha256=sha256 or _sha256(markdown),
         origin=tuple(origin[: len(text)]),
         declared_sources=declared,
+        links=tuple(dict.fromkeys(re.findall(r"\]\((https?://[^)\s]+)\)", markdown[body_start:]))),
     )
 
 
@@ -248,6 +249,16 @@ def _emit_inline(out: list[str], origin: list[int], line: str, start: int) -> No
 # ------------------------------------------------------------------------ HTML
 
 
+def _links(blocks: list[_html.Tag]) -> list[str]:
+    found = []
+    for tag in blocks:
+        for anchor in tag.find_all("a", href=True):
+            href = anchor.get("href")
+            if isinstance(href, str) and re.match(r"https?://", href.strip(), re.IGNORECASE):
+                found.append(href.strip())
+    return found
+
+
 def article_from_html(html: str | bytes, *, url: str | None = None, location: str | None = None) -> Article:
     """A news page: the story's headline and paragraphs, no navigation or footers."""
     location = location or url or "<html>"
@@ -283,4 +294,5 @@ def article_from_html(html: str | bytes, *, url: str | None = None, location: st
         sha256=_sha256(html),
         url=url or _html.link_href(soup, "canonical"),
         origin=tuple(origin),
+        links=tuple(dict.fromkeys(_links(blocks))),
     )

@@ -6,6 +6,7 @@ import contextlib
 import logging
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import attrs
 
@@ -23,6 +24,18 @@ from factcheck.verdicts import judge
 log = logging.getLogger(__name__)
 
 __all__ = ["check"]
+
+
+def _linked_pages(article: Article) -> list[str]:
+    """Links in the story's text to a page on another site: what it cites. A link to a site's home page, or
+    to the outlet's own pages, cites nothing in particular."""
+    own = urlsplit(article.url or "").hostname
+    pages = []
+    for link in article.links:
+        parts = urlsplit(link)
+        if parts.hostname and parts.hostname != own and parts.path.strip("/"):
+            pages.append(link)
+    return pages
 
 
 def check(
@@ -68,7 +81,8 @@ def check(
         elif not isinstance(article, Article):
             article = load_article(article)
         given = list(sources)
-        sources = [*given, *(s for s in article.declared_sources if s not in given)]
+        declared = [*article.declared_sources, *(_linked_pages(article) if settings.discover else ())]
+        sources = [*given, *(s for s in dict.fromkeys(declared) if s not in given)]
         urls = [s for s in sources if isinstance(s, str) and is_url(s)]
         pages = fetch_all(fetching(), urls, progress=settings.progress) if urls else {}
     loaded = load_sources(sources, pages)

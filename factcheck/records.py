@@ -67,6 +67,7 @@ class Article:
     url: str | None = None
     origin: tuple[int, ...] | None = attrs.field(default=None, repr=False)
     declared_sources: tuple[str, ...] = ()  # paths and URLs the article's front matter names
+    links: tuple[str, ...] = ()  # absolute http(s) links in the story's own text
 
     @classmethod
     def from_text(

@@ -20,7 +20,7 @@ import urllib3.util.connection
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from factcheck import Settings, check
+from factcheck import Label, Settings, check
 from factcheck.errors import FetchError
 from factcheck.fetch import Fetcher, allowed_address, fetch_all
 from factcheck.sources import load_sources
@@ -409,3 +409,20 @@ def test_every_source_failing_over_http_stops_the_check(httpserver: HTTPServer, 
     httpserver.expect_request("/gone").respond_with_data("gone", status=410)
     with pytest.raises(SourceError, match="every source failed"):
         check(CASES / "renewed-hope" / "article.html", [httpserver.url_for("/gone")], settings=_settings(tmp_path))
+
+
+def test_pages_the_story_links_to_are_its_sources(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request("/news/releases/renewed-hope").respond_with_data(RELEASE, content_type="text/html")
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Linked\ndate: 2023-08-10\n---\n\n"
+        f"The operation [began on July 17]({httpserver.url_for('/news/releases/renewed-hope')}), "
+        f"the [agency]({httpserver.url_for('/')}) said.\n"
+    )
+    report = check(story, [], settings=_settings(tmp_path))
+    assert [s.final_url for s in report.sources] == [httpserver.url_for("/news/releases/renewed-hope")]
+    assert report.count(Label.SUPPORTED) == 1
+    from factcheck.errors import SourceError
+
+    with pytest.raises(SourceError, match="no sources"):  # without discovery the link is not followed
+        check(story, [], settings=_settings(tmp_path, discover=False))
