@@ -123,6 +123,7 @@ def _settings(args: argparse.Namespace, config: FileConfig, *, progress: bool, b
         cache_dir=args.cache_dir or config.cache_dir,
         allow_private_addresses=bool(config.allow_private_addresses),
         allowed_networks=config.allowed_networks,
+        allowed_hosts=config.allowed_hosts,
         progress=progress,
         baseline=baseline,
         **config.thresholds,  # type: ignore[arg-type]  # checked fractions, named as Settings fields

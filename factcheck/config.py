@@ -23,6 +23,8 @@ class Settings:
             addresses — an intranet source; off by default.
         allowed_networks: the narrower way: these networks only (CIDR, e.g.
             ``("127.0.0.0/8",)`` for a test server on loopback).
+        allowed_hosts: host names whose private addresses may be reached
+            (an intranet release server), by name.
         about_tolerance: how far "about 300" may be from the source's figure,
             as a fraction (0.05 → 285–315).
         quote_min_similarity: below this word-level similarity a quote is not
@@ -47,6 +49,7 @@ class Settings:
     offline: bool = False
     allow_private_addresses: bool = False
     allowed_networks: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()
     about_tolerance: float = attrs.field(default=0.05, validator=_fraction)
     quote_min_similarity: float = attrs.field(default=0.6, validator=_fraction)
     passage_min_similarity: float = attrs.field(default=0.2, validator=_fraction)

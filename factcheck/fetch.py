@@ -30,10 +30,12 @@ import attrs
 import platformdirs
 import requests
 import requests_cache
+import urllib3.util.connection
 from requests.adapters import HTTPAdapter
 from tqdm import tqdm
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.util.retry import Retry
 
 from factcheck import __version__
@@ -94,6 +96,7 @@ class _Guard:
     allow_private: bool
     networks: tuple[str, ...]
     resolver: Resolver
+    hosts: frozenset[str] = frozenset()
 
     def address_for(self, host: str, port: int) -> str:
         """The first resolved address of ``host`` that may be connected to; refuses otherwise."""
@@ -105,8 +108,9 @@ class _Guard:
                 addresses = list(self.resolver(host, port))
             except OSError as exc:
                 raise FetchError(host, f"cannot resolve {host}: {exc}") from exc
+        trusted = host.lower().rstrip(".") in self.hosts  # an intranet host the configuration names
         for address in addresses:
-            if allowed_address(address, self.allow_private, self.networks):
+            if allowed_address(address, self.allow_private or trusted, self.networks):
                 return address
         shown = ", ".join(addresses) or "nothing"
         raise AddressRefused(host, f"{host} resolves to {shown}: private, loopback or reserved addresses are refused")
@@ -117,9 +121,19 @@ def _guarded(connection: type[HTTPConnection], guard: _Guard) -> type[HTTPConnec
         """Connects only to the address the guard approved, resolved right here."""
 
         def _new_conn(self) -> socket.socket:
+            """urllib3's own, but connecting to the approved address; the name stays for Host and SNI."""
             approved = guard.address_for(self.host, self.port or 80)
-            self._dns_host = approved  # SNI and the Host header keep the name; the socket gets the address
-            return super()._new_conn()  # type: ignore[no-any-return]
+            try:
+                return urllib3.util.connection.create_connection(
+                    (approved, self.port),
+                    self.timeout,
+                    source_address=self.source_address,
+                    socket_options=self.socket_options,
+                )
+            except TimeoutError as exc:
+                raise ConnectTimeoutError(self, f"Connection to {self.host} timed out") from exc
+            except OSError as exc:
+                raise NewConnectionError(self, f"Failed to establish a new connection: {exc}") from exc
 
     return Guarded
 
@@ -230,7 +244,12 @@ class Fetcher:
         )
         self.session.headers["User-Agent"] = self.settings.user_agent or USER_AGENT
         self.session.max_redirects = self.settings.max_redirects
-        self._guard = _Guard(self.settings.allow_private_addresses, self.settings.allowed_networks, resolver)
+        self._guard = _Guard(
+            self.settings.allow_private_addresses,
+            self.settings.allowed_networks,
+            resolver,
+            frozenset(h.lower().rstrip(".") for h in self.settings.allowed_hosts),
+        )
         adapter = _Adapter(self.settings, self._guard)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)

@@ -37,6 +37,7 @@ class FileConfig:
     baseline: Path | None = None
     allow_private_addresses: bool | None = None
     allowed_networks: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()
     thresholds: Mapping[str, float] = attrs.field(factory=dict)
 
 
@@ -140,5 +141,6 @@ _KEYS: dict[str, Callable[[Path, str, object], Any]] = {
     "baseline": _relative_path,
     "allow_private_addresses": _boolean,
     "allowed_networks": _networks,
+    "allowed_hosts": _strings,
     **dict.fromkeys(_THRESHOLDS, _fraction),
 }

@@ -426,3 +426,20 @@ def test_pages_the_story_links_to_are_its_sources(httpserver: HTTPServer, tmp_pa
 
     with pytest.raises(SourceError, match="no sources"):  # without discovery the link is not followed
         check(story, [], settings=_settings(tmp_path, discover=False))
+
+
+def test_an_intranet_host_allowed_by_name(httpserver: HTTPServer, tmp_path: Path) -> None:
+    def resolver(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    httpserver.expect_request("/release").respond_with_data(RELEASE, content_type="text/html")
+    url = f"http://releases.intranet:{httpserver.port}/release"
+    with Fetcher(
+        _settings(tmp_path, allowed_networks=(), allowed_hosts=("releases.intranet",)), resolver=resolver
+    ) as f:
+        assert f.get(url).body == RELEASE
+    with (
+        Fetcher(_settings(tmp_path, allowed_networks=(), allowed_hosts=("other.intranet",)), resolver=resolver) as f,
+        pytest.raises(FetchError, match="refused"),
+    ):
+        f.get(url)
