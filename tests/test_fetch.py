@@ -438,6 +438,8 @@ def test_an_intranet_host_allowed_by_name(httpserver: HTTPServer, tmp_path: Path
         _settings(tmp_path, allowed_networks=(), allowed_hosts=("releases.intranet",)), resolver=resolver
     ) as f:
         assert f.get(url).body == RELEASE
+    (request,) = [r for r, _ in httpserver.log if r.path == "/release"]
+    assert request.headers["Host"] == f"releases.intranet:{httpserver.port}"  # the name, not the pinned address
     with (
         Fetcher(_settings(tmp_path, allowed_networks=(), allowed_hosts=("other.intranet",)), resolver=resolver) as f,
         pytest.raises(FetchError, match="refused"),
