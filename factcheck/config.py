@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -43,6 +45,11 @@ class Settings:
         user_agent: sent with every request (None → factcheck's own, with the project URL).
         progress: show a progress bar on a terminal when several pages are fetched.
         baseline: a baseline file whose findings are accepted (hidden, and noted).
+        registry: a publisher registry to use instead of the shipped one.
+        extra_publishers: publisher entries added to the registry (from configuration).
+        archive_path: the release archive (None → the platform's user data dir).
+        discovery_days: how far from the story's date a release may be to be found.
+        discovery_limit: how many discovered releases become sources.
     """
 
     discover: bool = True
@@ -66,3 +73,8 @@ class Settings:
     user_agent: str | None = None
     progress: bool = False
     baseline: Path | None = None
+    registry: Path | None = None
+    extra_publishers: tuple[Mapping[str, Any], ...] = ()
+    archive_path: Path | None = None
+    discovery_days: int = 30
+    discovery_limit: int = 3

@@ -11,12 +11,15 @@ from urllib.parse import urlsplit
 import attrs
 
 from factcheck.accept import accept, baseline_entries
+from factcheck.archive import Archive
 from factcheck.article import article_from_html, load_article
 from factcheck.claims import extract_claims
 from factcheck.config import Settings
+from factcheck.discovery import discover
 from factcheck.errors import SourceError
 from factcheck.evidence import build_index
 from factcheck.fetch import Fetcher, fetch_all, is_url
+from factcheck.publishers import load_registry
 from factcheck.records import Article, Report, Source
 from factcheck.sources import load_sources
 from factcheck.verdicts import judge
@@ -85,9 +88,17 @@ def check(
         sources = [*given, *(s for s in dict.fromkeys(declared) if s not in given)]
         urls = [s for s in sources if isinstance(s, str) and is_url(s)]
         pages = fetch_all(fetching(), urls, progress=settings.progress) if urls else {}
+        found = None
+        if settings.discover and not sources:  # nothing given, declared or linked: find the release
+            archive = stack.enter_context(Archive(settings.archive_path))
+            early = extract_claims(article, reference=article.published)
+            registry = load_registry(settings.registry, settings.extra_publishers)
+            found = discover(article, early, registry, fetcher=fetching(), archive=archive, settings=settings)
+            sources = list(found.sources)
     loaded = load_sources(sources, pages)
     if not loaded:
-        raise SourceError("no sources to check against: name release pages or folders with --source")
+        why = "; ".join(found.notes) if found is not None and found.notes else "no publisher named or linked"
+        raise SourceError(f"no sources to check against: none given, and discovery found none ({why})")
     numbered = tuple(attrs.evolve(s, id=f"s{n}") for n, s in enumerate(loaded, 1))
     if not any(s.ok for s in numbered):
         reasons = "; ".join(f"{s.location}: {s.error}" for s in numbered)
@@ -97,5 +108,7 @@ def check(
     index = build_index(article, numbered, claims, reference)
     verdicts = tuple(judge(claim, index, settings) for claim in claims)
     notes = tuple(f"{s.id} ({s.location}) failed: {s.error}" for s in numbered if not s.ok) + index.notes
+    if found is not None:
+        notes = found.notes + notes
     report = Report(article=article, sources=numbered, verdicts=verdicts, notes=notes)
     return accept(report, baseline_entries(settings.baseline) if settings.baseline else frozenset())

@@ -15,6 +15,14 @@ SHARED = ROOT.parent / "shared"
 REPORT_SCHEMA = SHARED / "schemas" / "report-1.schema.json"
 
 
+@pytest.fixture(autouse=True)
+def _own_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The HTTP cache and the release archive default to the user's own dirs: never the real ones in tests."""
+    home = tmp_path_factory.mktemp("user-dirs")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
 @pytest.fixture(scope="session")
 def report_schema() -> dict[str, Any]:
     """The JSON report contract, read from the project's shared folder."""

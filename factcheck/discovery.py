@@ -1,0 +1,244 @@
+"""Finding the release a story does not link — takes an Article; returns candidate sources, ranked, each with why.
+
+In order: links in the story to a registered publisher's site; then the
+publishers the story names, whose releases from around the story's date are
+taken from the local archive first and from their listings (JSON API,
+RSS/Atom via feedparser, listing pages) only for what the archive lacks;
+ranked by the story's distinctive terms (operation names, figures, people,
+places) they share. The best few are fetched and become sources.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import attrs
+import feedparser  # type: ignore[import-untyped]  # feedparser ships no type information
+
+from factcheck import _html
+from factcheck.archive import Archive
+from factcheck.claims import find_entities
+from factcheck.config import Settings
+from factcheck.errors import FetchError, InputError
+from factcheck.fetch import Fetcher
+from factcheck.publishers import Listing, Publisher, Registry
+from factcheck.records import Article, Claim, DateSpan, Quantity, Quote, Source
+from factcheck.sources import source_from_html
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Candidate", "discover", "distinctive_terms"]
+
+_MAX_PAGES = 3
+
+
+@attrs.frozen
+class Candidate:
+    """A release discovery proposes, with its rank, score and the reason it was chosen."""
+
+    url: str
+    publisher: str
+    title: str
+    published: date | None
+    score: float
+    why: str
+    source: Source | None = None  # already in hand (from the archive), else fetched when chosen
+
+
+@attrs.frozen
+class Found:
+    candidates: tuple[Candidate, ...]  # best first
+    sources: tuple[Source, ...]  # the chosen ones, parsed
+    notes: tuple[str, ...]  # every step, said in words
+
+
+def distinctive_terms(article: Article, claims: tuple[Claim, ...]) -> dict[str, float]:
+    """What tells this story's release from others: operation names, quoted terms, names, figures."""
+    terms: dict[str, float] = {}
+    for m in re.finditer(r"\bOperation\s+(?:[A-Z][\w'’-]+\s?){1,4}", article.text):
+        terms[m.group().strip()] = 4.0
+    for claim in claims:
+        detail = claim.detail
+        if isinstance(detail, Quote) and detail.term and detail.words[:1].isupper():
+            terms.setdefault(detail.words, 3.0)
+        if isinstance(detail, Quantity) and detail.value is not None and detail.value >= 10:
+            terms.setdefault(f"{detail.value:,.0f}" if detail.value.is_integer() else str(detail.value), 1.5)
+    for _, _, name in find_entities(article.text):
+        if len(name) > 3 and " " in name:
+            terms.setdefault(name, 2.0)
+    return terms
+
+
+def discover(
+    article: Article,
+    claims: tuple[Claim, ...],
+    registry: Registry,
+    *,
+    fetcher: Fetcher | None,
+    archive: Archive | None,
+    settings: Settings,
+    search_listings: bool = True,
+) -> Found:
+    """Candidate releases for a story, best first, and the chosen ones as sources."""
+    notes: list[str] = []
+    candidates: dict[str, Candidate] = {}
+    for link in article.links:
+        publisher = registry.for_host(urlsplit(link).hostname or "")
+        if publisher and urlsplit(link).path.strip("/"):
+            candidates[link] = Candidate(
+                link, publisher.id, "", None, 100.0, f"the story links to it ({publisher.name})"
+            )
+    named = registry.named_in(article.text) if search_listings else []
+    terms = distinctive_terms(article, claims)
+    around = article.published or max((c.detail.end for c in claims if isinstance(c.detail, DateSpan)), default=None)
+    window = (
+        (around - timedelta(days=settings.discovery_days), around + timedelta(days=settings.discovery_days))
+        if around
+        else None
+    )
+    if named:
+        notes.append("publishers the story names: " + ", ".join(f"{p.name} (as {alias!r})" for p, alias in named))
+    for publisher, _ in named:
+        found = _from_archive(archive, publisher, terms, window) if archive else []
+        if not found and fetcher is not None and not settings.offline:
+            found = _from_listings(fetcher, publisher, terms, window, notes)
+        elif not found:
+            notes.append(f"{publisher.name}: nothing in the archive, and the network is not used (offline)")
+        for candidate in found:
+            if candidate.url not in candidates or candidates[candidate.url].score < candidate.score:
+                candidates[candidate.url] = candidate
+    ranked = sorted(candidates.values(), key=lambda c: -c.score)
+    chosen = [c for c in ranked if c.score > 0][: settings.discovery_limit]
+    sources = []
+    for rank, candidate in enumerate(chosen, 1):
+        source = candidate.source or _fetch(fetcher, archive, candidate, notes)
+        if source is not None:
+            sources.append(source)
+            notes.append(f"discovered #{rank}: {candidate.url} — {candidate.why}")
+    return Found(tuple(ranked), tuple(sources), tuple(notes))
+
+
+def _score(
+    text: str, terms: dict[str, float], published: date | None, window: tuple[date, date] | None
+) -> tuple[float, list[str]]:
+    shared = [t for t in terms if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text, re.IGNORECASE)]
+    score = sum(terms[t] for t in shared)
+    if window and published:
+        middle = window[0] + (window[1] - window[0]) / 2
+        span = max(1, (window[1] - window[0]).days / 2)
+        score += max(0.0, 1 - abs((published - middle).days) / span)  # nearer the story, a little better
+    return score, shared
+
+
+def _in_window(published: date | None, window: tuple[date, date] | None) -> bool:
+    return window is None or published is None or window[0] <= published <= window[1]
+
+
+def _from_archive(archive: Archive | None, publisher: Publisher, terms: dict[str, float],
+                  window: tuple[date, date] | None) -> list[Candidate]:  # fmt: skip
+    if archive is None:
+        return []
+    found = []
+    hits = archive.search(terms, publisher=publisher.id, since=window[0] if window else None,
+                          until=window[1] if window else None)  # fmt: skip
+    for source, _ in hits:
+        score, shared = _score(f"{source.title} {source.text}", terms, source.published, window)
+        if score > 0:
+            why = f"in the archive, from {publisher.name}; shares " + ", ".join(repr(t) for t in shared[:5])
+            found.append(Candidate(source.url, publisher.id, source.title or "", source.published, score, why, source))
+    return found
+
+
+def _from_listings(fetcher: Fetcher, publisher: Publisher, terms: dict[str, float],
+                   window: tuple[date, date] | None, notes: list[str]) -> list[Candidate]:  # fmt: skip
+    found = []
+    for listing in publisher.listings:
+        try:
+            entries = list(_entries(fetcher, listing))
+        except (FetchError, InputError, ValueError) as exc:
+            reason = exc.reason if isinstance(exc, FetchError | InputError) else str(exc)
+            notes.append(f"{publisher.name}: its {listing.kind} listing {listing.url} could not be read: {reason}")
+            continue
+        kept = [e for e in entries if _in_window(e[2], window)]
+        notes.append(
+            f"{publisher.name}: {len(entries)} release(s) listed at {listing.url}, "
+            f"{len(kept)} from around the story's date"
+        )
+        for url, title, published, summary in kept:
+            score, shared = _score(f"{title} {summary} {url.replace('-', ' ')}", terms, published, window)
+            if shared:
+                why = f"listed by {publisher.name} ({listing.kind}); shares " + ", ".join(repr(t) for t in shared[:5])
+                found.append(Candidate(url, publisher.id, title, published, score, why))
+    return found
+
+
+def _entries(fetcher: Fetcher, listing: Listing) -> Iterator[tuple[str, str, date | None, str]]:
+    """(url, title, date, summary) of each release a listing shows."""
+    if listing.kind == "json":
+        data: Any = json.loads(fetcher.get(listing.url).body)
+        for key in filter(None, listing.items.split(".")):
+            data = data[key]
+        for item in data:
+            link = str(item.get(listing.fields.get("url", "url"), ""))
+            yield (
+                urljoin(listing.base or listing.url, link),
+                str(item.get(listing.fields.get("title", "title"), "")),
+                _html.parse_date(str(item.get(listing.fields.get("date", "date"), "")) or None),
+                str(item.get(listing.fields.get("summary", "summary"), "") or ""),
+            )
+    elif listing.kind == "feed":
+        feed = feedparser.parse(fetcher.get(listing.url).body)
+        if feed.get("bozo") and not feed.entries:
+            raise ValueError(f"not a feed ({feed.get('bozo_exception')})")
+        for entry in feed.entries:
+            stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+            yield (
+                str(entry.get("link", "")),
+                str(entry.get("title", "")),
+                date(*stamp[:3]) if stamp else None,
+                _html.block_text(_html.soup_of(str(entry.get("summary", "")))) if entry.get("summary") else "",
+            )
+    else:
+        next_page: str | None = listing.url
+        for _ in range(_MAX_PAGES):
+            if not next_page:
+                break
+            page = fetcher.get(next_page)
+            _, soup, _ = _html.parse_page(page.body, next_page)
+            box = soup.select_one(listing.selector) if listing.selector else None
+            for anchor in (box or soup).find_all("a", href=True):
+                href = urljoin(page.final_url, str(anchor["href"]))
+                holder = anchor.find_parent(["li", "article", "tr", "div"]) or anchor
+                stamp = holder.find("time")
+                when = _html.parse_date(str(stamp.get("datetime") or stamp.get_text())) if stamp else None
+                title = " ".join(anchor.get_text().split())
+                if title and urlsplit(href).path.strip("/") and "rel" not in anchor.attrs:
+                    yield href, title, when, ""
+            following = soup.find("a", rel="next") or soup.find("link", rel="next")
+            next_page = urljoin(page.final_url, str(following["href"])) if following and following.get("href") else None
+
+
+def _fetch(fetcher: Fetcher | None, archive: Archive | None, candidate: Candidate, notes: list[str]) -> Source | None:
+    if archive is not None and (kept := archive.get(candidate.url)):
+        return kept
+    if fetcher is None:
+        return None
+    try:
+        page = fetcher.get(candidate.url)
+        source = attrs.evolve(
+            source_from_html(page.body, url=page.final_url, location=candidate.url),
+            fetched_at=page.fetched_at,
+            final_url=page.final_url,
+        )
+    except (FetchError, InputError) as exc:
+        notes.append(f"{candidate.url} (from {candidate.publisher}) could not be used: {exc.reason}")
+        return None
+    if archive is not None:
+        archive.add(source, candidate.publisher)
+    return source
