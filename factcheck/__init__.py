@@ -16,12 +16,14 @@ __version__ = "0.1.0"
 
 from factcheck.config import Settings
 from factcheck.errors import FactcheckError
-from factcheck.pipeline import check
+from factcheck.pipeline import check, find_sources
 from factcheck.records import (
     Article,
+    Candidate,
     Claim,
     Difference,
     Evidence,
+    Found,
     Kind,
     Label,
     Report,
@@ -31,10 +33,12 @@ from factcheck.records import (
 
 __all__ = [
     "Article",
+    "Candidate",
     "Claim",
     "Difference",
     "Evidence",
     "FactcheckError",
+    "Found",
     "Kind",
     "Label",
     "Report",
@@ -42,6 +46,7 @@ __all__ = [
     "Source",
     "Verdict",
     "check",
+    "find_sources",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

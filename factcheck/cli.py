@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -21,12 +22,17 @@ from tqdm import tqdm
 
 from factcheck import __version__
 from factcheck.accept import write_baseline
+from factcheck.archive import Archive
 from factcheck.config import Settings
+from factcheck.discovery import update_archive
 from factcheck.errors import ConfigError, FactcheckError, UsageError
+from factcheck.fetch import Fetcher
 from factcheck.formats import FORMATS, Options, require
-from factcheck.pipeline import check
+from factcheck.pipeline import check, find_sources
+from factcheck.publishers import load_registry
 from factcheck.records import Label, Report
 from factcheck.settings_file import FileConfig, find_config, load_config
+from factcheck.sources import load_sources
 
 __all__ = ["main"]
 
@@ -47,7 +53,19 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="factcheck", description="Check a news article's claims against the primary sources.")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
-    common = _Parser(add_help=False)
+    stores = _Parser(add_help=False)  # what every command that reads releases shares
+    stores.add_argument(
+        "--offline", action="store_true", default=None, help="never use the network: pages come from the cache only"
+    )
+    stores.add_argument(
+        "--cache-dir", metavar="DIR", type=Path, help="where fetched pages are cached (default: the user cache dir)"
+    )
+    stores.add_argument("--archive", metavar="FILE", type=Path, help="the release archive (default: the user data dir)")
+    stores.add_argument("--registry", metavar="FILE", type=Path, help="a publisher registry instead of the shipped one")
+    stores.add_argument("--config", metavar="FILE", type=Path, help="a configuration file (default: found upwards)")
+    stores.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    stores.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    common = _Parser(add_help=False, parents=[stores])
     common.add_argument(
         "articles",
         metavar="ARTICLE",
@@ -56,17 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     common.add_argument("--source", dest="sources", metavar="SRC", action="append", default=[],
                         help="a release page (URL or file) or a folder of them; may repeat")  # fmt: skip
-    common.add_argument(
-        "--offline", action="store_true", default=None, help="never use the network: pages come from the cache only"
-    )
     common.add_argument("--no-discover", action="store_true", help="use only the sources given")
-    common.add_argument(
-        "--cache-dir", metavar="DIR", type=Path, help="where fetched pages are cached (default: the user cache dir)"
-    )
-    common.add_argument("--config", metavar="FILE", type=Path, help="a configuration file (default: found upwards)")
     common.add_argument("-q", "--quiet", action="store_true", help="only the findings that fail the run, no progress")
-    common.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
-    common.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     run = commands.add_parser(
         "check", parents=[common], help="check articles", description="Check each article's claims against its sources."
@@ -83,6 +92,23 @@ def _parser() -> argparse.ArgumentParser:
         description="Write every current finding to a baseline file, so later checks show only new ones.",
     )
     accept.add_argument("--output", metavar="FILE", default=DEFAULT_BASELINE, help=f"(default: {DEFAULT_BASELINE})")
+    found = commands.add_parser(
+        "sources",
+        parents=[stores],
+        help="show the sources discovery finds",
+        description="Show the releases discovery finds for an article, ranked, with why — without judging claims.",
+    )
+    found.add_argument("article", metavar="ARTICLE", help="a .html, .md or .txt file, or a URL")
+    archive = commands.add_parser("archive", help="the local release archive", description="The local release archive.")
+    actions = archive.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    update = actions.add_parser("update", parents=[stores], help="pull releases from the publishers' listings")
+    update.add_argument("--publisher", metavar="ID", action="append", default=[], help="only this publisher (repeat)")
+    update.add_argument("--since", metavar="DATE", help="only releases published on or after DATE (YYYY-MM-DD)")
+    search = actions.add_parser("search", parents=[stores], help="search the archive")
+    search.add_argument("query", metavar="QUERY", help='words or a phrase, e.g. "Renewed Hope"')
+    add = actions.add_parser("add", parents=[stores], help="add saved release pages to the archive")
+    add.add_argument("paths", metavar="PATH", nargs="+", help="release pages (.html, .txt) or folders of them")
+    add.add_argument("--publisher", metavar="ID", default="", help="the publisher's id in the registry")
     return parser
 
 
@@ -95,7 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         config = _config(args.config)
-        return _baseline(args, config) if args.command == "baseline" else _check(args, config)
+        commands = {"baseline": _baseline, "check": _check, "sources": _sources, "archive": _archive}
+        return commands[args.command](args, config)
     except FactcheckError as exc:
         if args.debug:
             raise
@@ -115,15 +142,20 @@ def _config(path: Path | None) -> FileConfig:
     return load_config(found) if found else FileConfig()
 
 
-def _settings(args: argparse.Namespace, config: FileConfig, *, progress: bool, baseline: Path | None) -> Settings:
+def _settings(
+    args: argparse.Namespace, config: FileConfig, *, progress: bool = False, baseline: Path | None = None
+) -> Settings:
     """The one place arguments and configuration become Settings; arguments win."""
     return Settings(
-        discover=not args.no_discover,
+        discover=not getattr(args, "no_discover", False),
         offline=bool(args.offline if args.offline is not None else config.offline),
         cache_dir=args.cache_dir or config.cache_dir,
         allow_private_addresses=bool(config.allow_private_addresses),
         allowed_networks=config.allowed_networks,
         allowed_hosts=config.allowed_hosts,
+        registry=args.registry or config.registry,
+        extra_publishers=config.publishers,
+        archive_path=args.archive or config.archive,
         progress=progress,
         baseline=baseline,
         **config.thresholds,  # type: ignore[arg-type]  # checked fractions, named as Settings fields
@@ -175,6 +207,64 @@ def _baseline(args: argparse.Namespace, config: FileConfig) -> int:
     if not args.quiet:
         print(f"factcheck: {written} finding(s) from {len(reports)} article(s) written to {args.output}")
     return 2 if failed else 0
+
+
+def _sources(args: argparse.Namespace, config: FileConfig) -> int:
+    settings = _settings(args, config)
+    found = find_sources(args.article, settings=settings)
+    for note in found.notes:
+        print(f"  {note}")
+    if not found.candidates:
+        print("no candidate sources found")
+        return 0
+    for rank, c in enumerate(found.candidates, 1):
+        when = c.published.isoformat() if c.published else "undated"
+        print(f"{rank:>3}. [{c.score:5.1f}] {when}  {c.title or c.url}")
+        print(f"       {c.url}")
+        print(f"       {c.why}")
+    return 0
+
+
+def _archive(args: argparse.Namespace, config: FileConfig) -> int:
+    settings = _settings(args, config)
+    registry = load_registry(settings.registry, settings.extra_publishers)
+    with Archive(settings.archive_path) as archive:
+        if args.action == "search":
+            hits = archive.search(args.query.split() if '"' not in args.query else [args.query.strip('"')])
+            for source, publisher in hits:
+                when = source.published.isoformat() if source.published else "undated"
+                print(f"{when}  {publisher or '-':<9} {source.title or ''}\n            {source.url}")
+            print(f"{len(hits)} release(s) match")
+            return 0
+        if args.action == "add":
+            if args.publisher:
+                registry.get(args.publisher)
+            added = 0
+            for source in load_sources(args.paths):
+                if source.ok:
+                    archive.add(source, args.publisher)
+                    added += 1
+                else:
+                    print(f"factcheck: error: {source.location}: {source.error}", file=sys.stderr)
+            print(f"{added} release(s) added to {archive.path}")
+            return 0
+        since = _date_argument(args.since)
+        publishers = [registry.get(p) for p in args.publisher] or list(registry.publishers)
+        with Fetcher(settings) as fetcher:
+            added, problems = update_archive(archive, fetcher, publishers, since=since)
+        for problem in problems:
+            print(f"factcheck: error: {problem}", file=sys.stderr)
+        print(f"{added} release(s) added to {archive.path}")
+        return 2 if problems and not added else 0
+
+
+def _date_argument(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--since must be a date like 2024-03-01, not {text!r}") from None
 
 
 def _write(text: str, output: str | None) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -28,38 +28,26 @@ from factcheck.config import Settings
 from factcheck.errors import FetchError, InputError
 from factcheck.fetch import Fetcher
 from factcheck.publishers import Listing, Publisher, Registry
-from factcheck.records import Article, Claim, DateSpan, Quantity, Quote, Source
+from factcheck.records import Article, Candidate, Claim, DateSpan, Found, Quantity, Quote, Source
 from factcheck.sources import source_from_html
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Candidate", "discover", "distinctive_terms"]
+__all__ = ["discover", "distinctive_terms", "update_archive"]
 
 _MAX_PAGES = 3
+_READ_PER_PUBLISHER = 5  # listed releases read in full, per publisher named in the story
+_CONVINCING = 4.0  # an operation's name, or several names and figures, shared
 
 
-@attrs.frozen
-class Candidate:
-    """A release discovery proposes, with its rank, score and the reason it was chosen."""
+def distinctive_terms(
+    article: Article, claims: tuple[Claim, ...], registry: Registry | None = None
+) -> dict[str, float]:
+    """What tells this story's release from others: operation names, quoted terms, names, figures.
 
-    url: str
-    publisher: str
-    title: str
-    published: date | None
-    score: float
-    why: str
-    source: Source | None = None  # already in hand (from the archive), else fetched when chosen
-
-
-@attrs.frozen
-class Found:
-    candidates: tuple[Candidate, ...]  # best first
-    sources: tuple[Source, ...]  # the chosen ones, parsed
-    notes: tuple[str, ...]  # every step, said in words
-
-
-def distinctive_terms(article: Article, claims: tuple[Claim, ...]) -> dict[str, float]:
-    """What tells this story's release from others: operation names, quoted terms, names, figures."""
+    The publishers' own names are left out: every release a publisher lists carries them.
+    Figures under 100 are left out too: "10 countries" is in half of all releases.
+    """
     terms: dict[str, float] = {}
     for m in re.finditer(r"\bOperation\s+(?:[A-Z][\w'’-]+\s?){1,4}", article.text):
         terms[m.group().strip()] = 4.0
@@ -67,10 +55,11 @@ def distinctive_terms(article: Article, claims: tuple[Claim, ...]) -> dict[str, 
         detail = claim.detail
         if isinstance(detail, Quote) and detail.term and detail.words[:1].isupper():
             terms.setdefault(detail.words, 3.0)
-        if isinstance(detail, Quantity) and detail.value is not None and detail.value >= 10:
-            terms.setdefault(f"{detail.value:,.0f}" if detail.value.is_integer() else str(detail.value), 1.5)
+        if isinstance(detail, Quantity) and detail.value is not None and detail.value >= 100:
+            value = float(detail.value)
+            terms.setdefault(f"{value:,.0f}" if value.is_integer() else str(value), 1.5)
     for _, _, name in find_entities(article.text):
-        if len(name) > 3 and " " in name:
+        if len(name) > 3 and " " in name and not (registry and registry.named_in(name)):
             terms.setdefault(name, 2.0)
     return terms
 
@@ -95,7 +84,7 @@ def discover(
                 link, publisher.id, "", None, 100.0, f"the story links to it ({publisher.name})"
             )
     named = registry.named_in(article.text) if search_listings else []
-    terms = distinctive_terms(article, claims)
+    terms = distinctive_terms(article, claims, registry)
     around = article.published or max((c.detail.end for c in claims if isinstance(c.detail, DateSpan)), default=None)
     window = (
         (around - timedelta(days=settings.discovery_days), around + timedelta(days=settings.discovery_days))
@@ -104,20 +93,24 @@ def discover(
     )
     if named:
         notes.append("publishers the story names: " + ", ".join(f"{p.name} (as {alias!r})" for p, alias in named))
+    archived = {p.id: _from_archive(archive, p, terms, window) for p, _ in named}
+    enough = any(c.score >= _CONVINCING for found in archived.values() for c in found)
+    if enough:
+        notes.append("the archive holds a release that shares the story's distinctive terms: no listing is read")
     for publisher, _ in named:
-        found = _from_archive(archive, publisher, terms, window) if archive else []
-        if not found and fetcher is not None and not settings.offline:
-            found = _from_listings(fetcher, publisher, terms, window, notes)
-        elif not found:
+        found = archived[publisher.id]
+        if not found and not enough and fetcher is not None and not settings.offline:
+            found = _from_listings(fetcher, archive, publisher, terms, window, notes)
+        elif not found and not enough:
             notes.append(f"{publisher.name}: nothing in the archive, and the network is not used (offline)")
         for candidate in found:
             if candidate.url not in candidates or candidates[candidate.url].score < candidate.score:
                 candidates[candidate.url] = candidate
     ranked = sorted(candidates.values(), key=lambda c: -c.score)
-    chosen = [c for c in ranked if c.score > 0][: settings.discovery_limit]
+    chosen = [c for c in ranked if c.score >= _CONVINCING][: settings.discovery_limit]
     sources = []
     for rank, candidate in enumerate(chosen, 1):
-        source = candidate.source or _fetch(fetcher, archive, candidate, notes)
+        source = candidate.source or _fetch(fetcher, archive, candidate.url, registry.get(candidate.publisher), notes)
         if source is not None:
             sources.append(source)
             notes.append(f"discovered #{rank}: {candidate.url} — {candidate.why}")
@@ -155,26 +148,36 @@ def _from_archive(archive: Archive | None, publisher: Publisher, terms: dict[str
     return found
 
 
-def _from_listings(fetcher: Fetcher, publisher: Publisher, terms: dict[str, float],
+def _from_listings(fetcher: Fetcher, archive: Archive | None, publisher: Publisher, terms: dict[str, float],
                    window: tuple[date, date] | None, notes: list[str]) -> list[Candidate]:  # fmt: skip
-    found = []
-    for listing in publisher.listings:
-        try:
-            entries = list(_entries(fetcher, listing))
-        except (FetchError, InputError, ValueError) as exc:
-            reason = exc.reason if isinstance(exc, FetchError | InputError) else str(exc)
-            notes.append(f"{publisher.name}: its {listing.kind} listing {listing.url} could not be read: {reason}")
-            continue
-        kept = [e for e in entries if _in_window(e[2], window)]
+    """Releases a publisher lists around the story's date, judged on their full text.
+
+    A listing's title rarely carries the operation's name ("HSI, partners conduct…"), so the
+    entries whose titles share the most with the story, then the nearest in date, are read in
+    full — at most ``_READ_PER_PUBLISHER`` of them — and scored on what they say.
+    """
+    kept: dict[str, tuple[str, date | None, float]] = {}
+    for listing, entries in _listed(fetcher, publisher, notes):
+        near = [e for e in entries if _in_window(e[2], window)]
         notes.append(
             f"{publisher.name}: {len(entries)} release(s) listed at {listing.url}, "
-            f"{len(kept)} from around the story's date"
+            f"{len(near)} from around the story's date"
         )
-        for url, title, published, summary in kept:
-            score, shared = _score(f"{title} {summary} {url.replace('-', ' ')}", terms, published, window)
-            if shared:
-                why = f"listed by {publisher.name} ({listing.kind}); shares " + ", ".join(repr(t) for t in shared[:5])
-                found.append(Candidate(url, publisher.id, title, published, score, why))
+        for url, title, published, summary in near:
+            score, _ = _score(f"{title} {summary} {url.replace('-', ' ')}", terms, published, window)
+            if url not in kept or kept[url][2] < score:
+                kept[url] = (title, published, score)
+    found = []
+    ordered = sorted(kept.items(), key=lambda item: -item[1][2])
+    for url, (title, published, _) in ordered[:_READ_PER_PUBLISHER]:
+        source = _fetch(fetcher, archive, url, publisher, notes)
+        if source is None:
+            continue
+        score, shared = _score(f"{source.title} {source.text}", terms, source.published or published, window)
+        if shared:
+            why = f"listed by {publisher.name}; its text shares " + ", ".join(repr(t) for t in shared[:5])
+            found.append(Candidate(url, publisher.id, source.title or title, source.published or published,
+                                   score, why, source))  # fmt: skip
     return found
 
 
@@ -224,21 +227,54 @@ def _entries(fetcher: Fetcher, listing: Listing) -> Iterator[tuple[str, str, dat
             next_page = urljoin(page.final_url, str(following["href"])) if following and following.get("href") else None
 
 
-def _fetch(fetcher: Fetcher | None, archive: Archive | None, candidate: Candidate, notes: list[str]) -> Source | None:
-    if archive is not None and (kept := archive.get(candidate.url)):
+def _fetch(fetcher: Fetcher | None, archive: Archive | None, url: str, publisher: Publisher,
+           notes: list[str]) -> Source | None:  # fmt: skip
+    """A release from the archive if it is there, else from its publisher (and then archived)."""
+    if archive is not None and (kept := archive.get(url)):
         return kept
     if fetcher is None:
         return None
     try:
-        page = fetcher.get(candidate.url)
+        page = fetcher.get(url)
         source = attrs.evolve(
-            source_from_html(page.body, url=page.final_url, location=candidate.url),
+            source_from_html(page.body, url=page.final_url, location=url, body=publisher.body),
             fetched_at=page.fetched_at,
             final_url=page.final_url,
         )
     except (FetchError, InputError) as exc:
-        notes.append(f"{candidate.url} (from {candidate.publisher}) could not be used: {exc.reason}")
+        notes.append(f"{url} (from {publisher.name}) could not be used: {exc.reason}")
         return None
     if archive is not None:
-        archive.add(source, candidate.publisher)
+        archive.add(source, publisher.id)
     return source
+
+
+def _listed(fetcher: Fetcher, publisher: Publisher,
+            notes: list[str]) -> Iterator[tuple[Listing, list[tuple[str, str, date | None, str]]]]:  # fmt: skip
+    """Each of a publisher's listings that can be read, with its entries; the others are noted."""
+    for listing in publisher.listings:
+        try:
+            entries = list(_entries(fetcher, listing))
+        except (FetchError, InputError, ValueError) as exc:
+            reason = exc.reason if isinstance(exc, FetchError | InputError) else str(exc)
+            notes.append(f"{publisher.name}: its {listing.kind} listing {listing.url} could not be read: {reason}")
+            continue
+        yield listing, entries
+
+
+def update_archive(
+    archive: Archive, fetcher: Fetcher, publishers: Iterable[Publisher], *, since: date | None = None
+) -> tuple[int, list[str]]:
+    """Pull each publisher's listed releases (since ``since``) into the archive; (how many, what failed).
+
+    A release already archived is not fetched again: the archive keeps what it said when first read.
+    """
+    added, problems = 0, list[str]()
+    for publisher in publishers:
+        for _, entries in _listed(fetcher, publisher, problems):
+            for url, _, published, _ in entries:
+                if (since and published and published < since) or archive.get(url):
+                    continue
+                if _fetch(fetcher, archive, url, publisher, problems) is not None:
+                    added += 1
+    return added, problems

@@ -20,13 +20,13 @@ from factcheck.errors import SourceError
 from factcheck.evidence import build_index
 from factcheck.fetch import Fetcher, fetch_all, is_url
 from factcheck.publishers import load_registry
-from factcheck.records import Article, Report, Source
+from factcheck.records import Article, Found, Report, Source
 from factcheck.sources import load_sources
 from factcheck.verdicts import judge
 
 log = logging.getLogger(__name__)
 
-__all__ = ["check"]
+__all__ = ["check", "find_sources"]
 
 
 def _linked_pages(article: Article) -> list[str]:
@@ -84,8 +84,14 @@ def check(
         elif not isinstance(article, Article):
             article = load_article(article)
         given = list(sources)
-        declared = [*article.declared_sources, *(_linked_pages(article) if settings.discover else ())]
+        linked = _linked_pages(article) if settings.discover else []
+        declared = [*article.declared_sources, *linked]
         sources = [*given, *(s for s in dict.fromkeys(declared) if s not in given)]
+        how = []  # each way a source came to be used is said in the report
+        if article.declared_sources:
+            how.append(f"the story declares its sources: {', '.join(article.declared_sources)}")
+        if linked:
+            how.append(f"the story links to pages elsewhere, used as sources: {', '.join(linked)}")
         urls = [s for s in sources if isinstance(s, str) and is_url(s)]
         pages = fetch_all(fetching(), urls, progress=settings.progress) if urls else {}
         found = None
@@ -96,6 +102,8 @@ def check(
             found = discover(article, early, registry, fetcher=fetching(), archive=archive, settings=settings)
             sources = list(found.sources)
     loaded = load_sources(sources, pages)
+    if not loaded and not settings.discover:
+        raise SourceError("no sources to check against: none given, and discovery is off (--no-discover)")
     if not loaded:
         why = "; ".join(found.notes) if found is not None and found.notes else "no publisher named or linked"
         raise SourceError(f"no sources to check against: none given, and discovery found none ({why})")
@@ -108,7 +116,22 @@ def check(
     index = build_index(article, numbered, claims, reference)
     verdicts = tuple(judge(claim, index, settings) for claim in claims)
     notes = tuple(f"{s.id} ({s.location}) failed: {s.error}" for s in numbered if not s.ok) + index.notes
-    if found is not None:
-        notes = found.notes + notes
+    notes = (*how, *(found.notes if found is not None else ()), *notes)
     report = Report(article=article, sources=numbered, verdicts=verdicts, notes=notes)
     return accept(report, baseline_entries(settings.baseline) if settings.baseline else frozenset())
+
+
+def find_sources(article: str | Path | Article, *, settings: Settings | None = None) -> Found:
+    """What discovery finds for an article — ranked candidates with why, and notes — without judging claims."""
+    settings = settings or Settings()
+    with contextlib.ExitStack() as stack:
+        fetcher = stack.enter_context(Fetcher(settings))
+        if isinstance(article, str) and is_url(article):
+            page = fetcher.get(article)
+            article = article_from_html(page.body, url=page.final_url, location=article)
+        elif not isinstance(article, Article):
+            article = load_article(article)
+        archive = stack.enter_context(Archive(settings.archive_path))
+        claims = extract_claims(article, reference=article.published)
+        registry = load_registry(settings.registry, settings.extra_publishers)
+        return discover(article, claims, registry, fetcher=fetcher, archive=archive, settings=settings)

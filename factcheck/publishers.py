@@ -16,10 +16,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
+import soupsieve
 
 from factcheck.errors import ConfigError
 
-__all__ = ["Listing", "Publisher", "Registry", "load_registry"]
+__all__ = ["Listing", "Publisher", "Registry", "load_registry", "parse_publisher"]
 
 KINDS = ("json", "feed", "html")
 
@@ -43,6 +44,7 @@ class Publisher:
     aliases: tuple[str, ...]
     domains: tuple[str, ...]
     listings: tuple[Listing, ...]
+    body: str = ""  # CSS selector for the release text on its pages, where the page layout misleads the generic reader
 
     def owns(self, host: str) -> bool:
         host = host.lower().rstrip(".")
@@ -89,18 +91,19 @@ def load_registry(path: Path | None = None, extra: Iterable[Mapping[str, Any]] =
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where} is not valid TOML: {exc}") from exc
-    entries = {p.id: p for p in (_publisher(where, e) for e in data.get("publishers", []))}
+    entries = {p.id: p for p in (parse_publisher(where, e) for e in data.get("publishers", []))}
     for entry in extra:
-        publisher = _publisher("the configuration", entry)
+        publisher = parse_publisher("the configuration", entry)
         entries[publisher.id] = publisher
     return Registry(tuple(entries.values()))
 
 
-def _publisher(where: str, entry: object) -> Publisher:
+def parse_publisher(where: str, entry: object) -> Publisher:
+    """One [[publishers]] table, checked; ``where`` names the file for the error."""
     if not isinstance(entry, Mapping):
         raise ConfigError(f"{where}: a publisher must be a table")
     name = entry.get("id", "?")
-    unknown = set(entry) - {"id", "name", "aliases", "domains", "listings"}
+    unknown = set(entry) - {"id", "name", "aliases", "domains", "listings", "body"}
     if unknown:
         raise ConfigError(f"{where}: publisher {name!r}: unknown field {sorted(unknown)[0]!r}")
     for field, kind in (("id", str), ("name", str)):
@@ -113,13 +116,27 @@ def _publisher(where: str, entry: object) -> Publisher:
     listings = entry.get("listings", [])
     if not isinstance(listings, list):
         raise ConfigError(f"{where}: publisher {name!r}: listings must be a list of tables")
+    body = entry.get("body", "")
+    if body:
+        _check_selector(where, name, "body", body)
     return Publisher(
         id=entry["id"],
         name=entry["name"],
         aliases=tuple(entry.get("aliases", [])) or (entry["name"],),
         domains=tuple(d.lower() for d in entry.get("domains", [])),
         listings=tuple(_listing(where, name, item) for item in listings),
+        body=str(body),
     )
+
+
+def _check_selector(where: str, name: str, field: str, selector: object) -> None:
+    """A CSS selector that will not compile is a configuration error now, not a silent miss later."""
+    if not isinstance(selector, str):
+        raise ConfigError(f"{where}: publisher {name!r}: {field} must be a CSS selector string")
+    try:
+        soupsieve.compile(selector)
+    except soupsieve.SelectorSyntaxError as exc:
+        raise ConfigError(f"{where}: publisher {name!r}: {field} is not a CSS selector: {exc.args[0]}") from exc
 
 
 def _listing(where: str, name: str, item: object) -> Listing:
@@ -133,6 +150,8 @@ def _listing(where: str, name: str, item: object) -> Listing:
     fields = item.get("fields", {})
     if kind == "json" and (not isinstance(fields, Mapping) or "url" not in fields):
         raise ConfigError(f"{where}: publisher {name!r}: a json listing needs fields.url (and title, date)")
+    if item.get("selector"):
+        _check_selector(where, name, "listing selector", item["selector"])
     unknown = set(item) - {"kind", "url", "items", "fields", "base", "selector"}
     if unknown:
         raise ConfigError(f"{where}: publisher {name!r}: unknown listing field {sorted(unknown)[0]!r}")

@@ -15,10 +15,12 @@ import attrs
 
 __all__ = [
     "Article",
+    "Candidate",
     "Claim",
     "DateSpan",
     "Difference",
     "Evidence",
+    "Found",
     "Kind",
     "Label",
     "Quantity",
@@ -301,3 +303,25 @@ def iso(value: date | datetime | None) -> str | None:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%dT%H:%M:%SZ")
     return value.isoformat()
+
+
+@attrs.frozen
+class Candidate:
+    """A release discovery proposes, with its rank, score and the reason it was chosen."""
+
+    url: str
+    publisher: str
+    title: str
+    published: date | None
+    score: float
+    why: str
+    source: Source | None = None  # already in hand (from the archive), else fetched when chosen
+
+
+@attrs.frozen
+class Found:
+    """What discovery found for a story: every candidate, the ones chosen as sources, and why."""
+
+    candidates: tuple[Candidate, ...]  # best first
+    sources: tuple[Source, ...]  # the chosen ones, parsed
+    notes: tuple[str, ...]  # every step, said in words

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from factcheck.errors import ConfigError
+from factcheck.publishers import parse_publisher
 
 __all__ = ["FileConfig", "find_config", "load_config"]
 
@@ -38,6 +39,9 @@ class FileConfig:
     allow_private_addresses: bool | None = None
     allowed_networks: tuple[str, ...] = ()
     allowed_hosts: tuple[str, ...] = ()
+    registry: Path | None = None
+    archive: Path | None = None
+    publishers: tuple[Mapping[str, Any], ...] = ()
     thresholds: Mapping[str, float] = attrs.field(factory=dict)
 
 
@@ -67,7 +71,7 @@ def load_config(path: Path) -> FileConfig:
     thresholds: dict[str, float] = {}
     for key, value in table.items():
         parsed = _KEYS[key](path, key, value)
-        if key in _THRESHOLDS:
+        if key in _TUNING:
             thresholds[key] = parsed
         else:
             values[key] = parsed
@@ -124,13 +128,34 @@ def _networks(path: Path, key: str, value: object) -> tuple[str, ...]:
     return networks
 
 
+def _tables(path: Path, key: str, value: object) -> tuple[Mapping[str, Any], ...]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ConfigError(f"{path}: {key} must be a list of tables ([[publishers]])")
+    for entry in value:
+        parse_publisher(str(path), entry)  # checked now, not when discovery first needs them
+    return tuple(value)
+
+
 def _fraction(path: Path, key: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise ConfigError(f"{path}: {key} must be a number from 0 to 1, not {value!r}")
     return float(value)
 
 
+def _days(path: Path, key: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3650:
+        raise ConfigError(f"{path}: {key} must be a whole number from 1 to 3650, not {value!r}")
+    return value
+
+
+def _count(path: Path, key: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 20:
+        raise ConfigError(f"{path}: {key} must be a whole number from 1 to 20, not {value!r}")
+    return value
+
+
 _THRESHOLDS = ("about_tolerance", "quote_min_similarity", "passage_min_similarity")
+_TUNING = (*_THRESHOLDS, "discovery_days", "discovery_limit")  # passed to Settings as they are
 _KEYS: dict[str, Callable[[Path, str, object], Any]] = {
     "fail_on": _choice(FAIL_ON),
     "format": _choice(("text", "json", "markdown", "sarif", "junit", "github", "claimreview")),
@@ -142,5 +167,10 @@ _KEYS: dict[str, Callable[[Path, str, object], Any]] = {
     "allow_private_addresses": _boolean,
     "allowed_networks": _networks,
     "allowed_hosts": _strings,
+    "registry": _relative_path,
+    "archive": _relative_path,
+    "publishers": _tables,
+    "discovery_days": _days,
+    "discovery_limit": _count,
     **dict.fromkeys(_THRESHOLDS, _fraction),
 }

@@ -112,11 +112,15 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def source_from_html(html: str | bytes, *, url: str = "", location: str | None = None) -> Source:
-    """Parse a release page: canonical URL, title, publisher, date, dateline, paragraphs."""
+def source_from_html(html: str | bytes, *, url: str = "", location: str | None = None, body: str = "") -> Source:
+    """Parse a release page: canonical URL, title, publisher, date, dateline, paragraphs.
+
+    ``body`` is a publisher's CSS selector for the release text (from the registry); when it
+    matches nothing, the generic main-content reader is used, so a redesign degrades, not breaks.
+    """
     location = location or url or "<html>"
     _, soup, site = _html.parse_page(html, location)
-    container = _html.main_container(soup)
+    container = (soup.select_one(body) if body else None) or _html.main_container(soup)
     headline = container.find("h1") or soup.find("h1")
     title = (
         _html.block_text(headline)

@@ -61,6 +61,9 @@ BAD_CONFIGS = {
     "bad choice": ('fail_on = "sometimes"\n', "fail_on must be one of altered, unsourced, never"),
     "bad type": ("offline = 1\n", "offline must be true or false"),
     "bad threshold": ("about_tolerance = 2\n", "about_tolerance must be a number from 0 to 1"),
+    "bad window": ("discovery_days = 0\n", "discovery_days must be a whole number from 1 to 3650"),
+    "bad limit": ("discovery_limit = 2.5\n", "discovery_limit must be a whole number from 1 to 20"),
+    "bad publisher": ('[[publishers]]\nid = "x"\nname = "X"\ncolour = 1\n', "publisher 'x': unknown field 'colour'"),
     "bad network": ('allowed_networks = ["intranet"]\n', "'intranet' is not an address or network"),
     "not toml": ("sources = [\n", "is not valid TOML"),
 }

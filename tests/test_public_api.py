@@ -6,10 +6,12 @@ import factcheck
 
 PUBLIC = [
     "Article",
+    "Candidate",
     "Claim",
     "Difference",
     "Evidence",
     "FactcheckError",
+    "Found",
     "Kind",
     "Label",
     "Report",
@@ -17,6 +19,7 @@ PUBLIC = [
     "Source",
     "Verdict",
     "check",
+    "find_sources",
 ]
 
 
