@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
+
+import attrs
 
 from factcheck import _lexicon as lex
 from factcheck._outcomes import (
@@ -152,7 +155,13 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         what = f"{q.written} {q.noun}".strip()
         return _unsourced(claim, index, f"no source gives a figure for {_quoted(what)}")
     # The story's own release first; then a figure the words allow; then the same counted thing.
-    match, _primary, holds, similarity, passage, sq = max(ranked, key=lambda r: (r[1], r[2], r[0], r[3]))
+    # A bound ("under 114,000 cases") is not borne out by any smaller figure the passage happens to hold
+    # ("5,800 were classified as serious"): the same counted thing, named, is compared first. Without a
+    # bound, a figure matched by context may be a part ("29 of the arrests") and keeps its place.
+    named = q.qualifier not in (None, "", "about") and any(r[0] == _SAME for r in ranked)
+    match, _primary, holds, similarity, passage, sq = max(
+        ranked, key=lambda r: (r[1], r[2] and not (named and r[0] == _CONTEXT), r[0], r[3])
+    )
     differences: list[Difference] = []
     note = ""
     if not holds:
@@ -283,6 +292,29 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
             ranked.append((rank, index.is_primary(passage), similarity, passage, sd))
     written = d.written
     best = max(ranked, key=lambda r: r[:3], default=None)
+    if (best is None or best[0] not in (3, 1)) and not _YEAR.search(written):
+        # "announced on December 10th", the year only inferred: the source's year for the same day decides
+        near_miss = None
+        for passage in index.candidates(claim):
+            for sd in passage.dates:
+                same_day = _in_year(d, sd.start.year)
+                similarity = index.similarity(claim.sentence, passage)
+                same_event = bool(d.relation and d.relation == sd.relation)
+                if same_day is None or not (same_event or similarity >= 0.35):
+                    continue
+                if _date_agrees(same_day, sd):
+                    why = f'source says "{sd.written}" (the story gives no year)'
+                    return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, why)
+                if same_event and abs((sd.start - same_day.start).days) <= 10 and near_miss is None:
+                    near_miss = (similarity, passage, sd, same_day)
+        if near_miss is not None:
+            similarity, passage, sd, same_day = near_miss
+            diff = [Difference("date", _iso_range(same_day), _iso_range(sd))]
+
+            def explain_year(diffs: list[Difference]) -> tuple[str, str]:
+                return "date-changed", f'source says "{sd.written}" ({_iso_range(sd)}), not {written}'
+
+            return _verdict(claim, (_evidence(passage, similarity),), diff, 0.75, explain_year, "")
     if best is not None and best[0] in (3, 1):
         _, _, similarity, passage, sd = best
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
@@ -302,6 +334,19 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
 
         return _verdict(claim, (_evidence(passage, similarity),), diff, 0.75, explain, "")
     return _unsourced(claim, index, f"no source gives the date {written} ({_iso_range(d)})")
+
+
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
+
+
+def _in_year(d: DateSpan, year: int) -> DateSpan | None:
+    """The same written date placed in another year (None for 29 February in a common year)."""
+    try:
+        return attrs.evolve(
+            d, start=d.start.replace(year=year), end=d.end.replace(year=year + d.end.year - d.start.year)
+        )
+    except ValueError:
+        return None
 
 
 def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:

@@ -277,3 +277,27 @@ def test_regional_spelling_is_told_not_counted() -> None:
     )
     assert verdict.label is Label.SUPPORTED
     assert 'spelt "center" here, "centre" in the source' in verdict.explanation
+
+
+def test_a_bound_is_judged_against_the_same_counted_thing() -> None:
+    """ "Under 114,000 cases" against "more than 114,000 cases … of which 5,800 serious": the 5,800 fits the
+    bound, but it counts something else; the cases figure contradicts it."""
+    release = "More than 114,000 cases have been confirmed, of which 5,800 were classified as serious.\n"
+    verdict = _verdict("There are under 114,000 confirmed cases.", Kind.QUANTITY, release)
+    assert verdict.label is Label.ALTERED
+    assert [d.field for d in verdict.differences] == ["qualifier"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The film was announced on December 10th.", Label.SUPPORTED),  # no year: the source's year decides
+        ("The film was announced on December 12th.", Label.ALTERED),
+    ],
+)
+def test_a_date_without_a_year_takes_the_sources_year(sentence: str, label: Label) -> None:
+    release = "The film was announced on 10 December 2018 by its producer.\n"
+    article = Article.from_text(sentence + "\n")  # undated: the year can only come from the source
+    verdicts = check(article, [Source.from_text(release, url="https://example.org/film")]).verdicts
+    dates = [v for v in verdicts if v.claim.kind is Kind.DATE]
+    assert [v.label for v in dates] == [label]
