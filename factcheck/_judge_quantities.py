@@ -145,7 +145,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = _CONTEXT if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
             else:
                 match = 0  # "several" of nothing named cannot be matched to anything
-            if match and not holds and _far_apart(q, sq) and not (q.head == sq.head and similarity >= 0.6):
+            bound = q.qualifier in ("up to", "fewer than")  # "up to 20 years" is not borne out by "3 years"
+            if match and (bound or not holds) and _far_apart(q, sq) and not (q.head == sq.head and similarity >= 0.6):
                 match = 0  # "$1 billion" against "$85 million": another fact, not a changed one
             if match:
                 ranked.append((match, index.is_primary(passage), holds, similarity, passage, sq))

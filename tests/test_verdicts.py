@@ -301,3 +301,15 @@ def test_a_date_without_a_year_takes_the_sources_year(sentence: str, label: Labe
     verdicts = check(article, [Source.from_text(release, url="https://example.org/film")]).verdicts
     dates = [v for v in verdicts if v.claim.kind is Kind.DATE]
     assert [v.label for v in dates] == [label]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("He faces up to 20 years in prison.", Label.UNSOURCED),  # the release gives no maximum
+        ("He faces up to 4 years of supervised release.", Label.SUPPORTED),  # 3 is within a bound near it
+    ],
+)
+def test_an_upper_bound_far_above_a_figure_is_another_fact(sentence: str, label: Label) -> None:
+    release = "She was sentenced to 30 months in prison, to be followed by 3 years of supervised release.\n"
+    assert _verdict(sentence, Kind.QUANTITY, release).label is label
