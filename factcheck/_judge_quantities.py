@@ -178,7 +178,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         differences.append(Difference("action", said_action, real_action))
     if match == _RELATED:
         differences.append(Difference("noun", q.noun or None, sq.noun or None))
-    source_words = " ".join(x for x in (sq.qualifier, claim_number(sq), sq.hedge, sq.noun) if x)
+    source_words = _as_written(sq, passage)
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:
         parts = [_describe(d) for d in diffs]
@@ -257,6 +257,17 @@ def _accused_alike(q: Quantity, sq: Quantity) -> bool:
 def _action_of(q: Quantity) -> str | None:
     """What was done to what is counted: "recovered 225 children" -> recover, "311 identifications" -> identify."""
     return q.verb or lex.ACTION_OF.get(q.head) or lex.ACTION_OF.get(q.head + "s")
+
+
+def _as_written(sq: Quantity, passage: Passage) -> str:
+    """The source's figure in its own order: "311 probable identifications", "the potential
+    identification of 118 children" (a hedge on the action, not on the children)."""
+    counted = " ".join(x for x in (sq.qualifier, claim_number(sq), sq.noun) if x)
+    if sq.hedge and (
+        m := re.search(rf"\b{re.escape(sq.hedge)}\s+(\w+)\s+of\s+(?:the\s+)?{re.escape(sq.written)}", passage.text)
+    ):
+        return f"{sq.hedge} {m.group(1)} of {counted}"
+    return " ".join(x for x in (sq.qualifier, claim_number(sq), sq.hedge, sq.noun) if x)
 
 
 def claim_number(q: Quantity) -> str:

@@ -334,11 +334,14 @@ def _plain_word(token: tuple[str, str, int, int]) -> bool:
 def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after: int) -> tuple[str | None, str | None]:
     """The action a count is the object or subject of, and a hedge on it.
 
-    "arrested 84 people", "84 people were arrested", "potentially identified 118 children".
+    "arrested 84 people", "84 people were arrested", "potentially identified 118 children",
+    "the probable identification of 43 suspects".
     """
     found: tuple[int, str] | None = None
     if before >= 1 and (canonical := lex.ACTION_OF.get(tokens[before - 1][1].lower())):
         found = (before - 1, canonical)
+    elif before >= 2 and tokens[before - 1][1] == "of" and (canonical := lex.ACTION_OF.get(tokens[before - 2][1])):
+        found = (before - 2, canonical)  # "the potential identification of 118 children": a noun for the action
     elif before >= 1 and re.fullmatch(r"[a-z]{3,}ed", tokens[before - 1][1]):
         found = (before - 1, lemma(tokens[before - 1][1]))  # "questioned 45 suspects": some other action
     else:

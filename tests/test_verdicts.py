@@ -313,3 +313,13 @@ def test_a_date_without_a_year_takes_the_sources_year(sentence: str, label: Labe
 def test_an_upper_bound_far_above_a_figure_is_another_fact(sentence: str, label: Label) -> None:
     release = "She was sentenced to 30 months in prison, to be followed by 3 years of supervised release.\n"
     assert _verdict(sentence, Kind.QUANTITY, release).label is label
+
+
+def test_a_hedge_on_the_action_is_a_hedge_on_the_count() -> None:
+    """ "The potential identification of 118 children": the children are not potential, the identification
+    is — and a story that says "identified 118 children" has dropped that."""
+    release = "The taskforce's work led to the potential identification of 118 children.\n"
+    verdict = _verdict("Investigators identified 118 children.", Kind.QUANTITY, release)
+    assert verdict.label is Label.ALTERED
+    assert [(d.field, d.source) for d in verdict.differences] == [("hedge", "potential")]
+    assert 'source says "potential identification of 118 children"' in verdict.explanation
