@@ -11,7 +11,6 @@ places) they share. The best few are fetched and become sources.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
@@ -30,8 +29,6 @@ from factcheck.fetch import Fetcher
 from factcheck.publishers import Listing, Publisher, Registry
 from factcheck.records import Article, Candidate, Claim, DateSpan, Found, Quantity, Quote, Source
 from factcheck.sources import source_from_html
-
-log = logging.getLogger(__name__)
 
 __all__ = ["discover", "distinctive_terms", "update_archive"]
 
@@ -72,7 +69,6 @@ def discover(
     fetcher: Fetcher | None,
     archive: Archive | None,
     settings: Settings,
-    search_listings: bool = True,
 ) -> Found:
     """Candidate releases for a story, best first, and the chosen ones as sources."""
     notes: list[str] = []
@@ -83,7 +79,7 @@ def discover(
             candidates[link] = Candidate(
                 link, publisher.id, "", None, 100.0, f"the story links to it ({publisher.name})"
             )
-    named = registry.named_in(article.text) if search_listings else []
+    named = registry.named_in(article.text)
     terms = distinctive_terms(article, claims, registry)
     around = article.published or max((c.detail.end for c in claims if isinstance(c.detail, DateSpan)), default=None)
     window = (
@@ -99,10 +95,10 @@ def discover(
         notes.append("the archive holds a release that shares the story's distinctive terms: no listing is read")
     for publisher, _ in named:
         found = archived[publisher.id]
-        if not found and not enough and fetcher is not None and not settings.offline:
-            found = _from_listings(fetcher, archive, publisher, terms, window, notes)
-        elif not found and not enough:
-            notes.append(f"{publisher.name}: nothing in the archive, and the network is not used (offline)")
+        if not enough and fetcher is not None and not settings.offline:
+            found = [*found, *_from_listings(fetcher, archive, publisher, terms, window, notes)]
+        elif not enough:
+            notes.append(f"{publisher.name}: nothing convincing in the archive, and the network is not used (offline)")
         for candidate in found:
             if candidate.url not in candidates or candidates[candidate.url].score < candidate.score:
                 candidates[candidate.url] = candidate

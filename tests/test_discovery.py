@@ -10,10 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from pytest_httpserver import HTTPServer
 
-from factcheck import Settings, check
+from factcheck import Settings, Source, check
 from factcheck.archive import Archive
 from factcheck.cli import main
 from factcheck.discovery import update_archive
@@ -244,16 +245,10 @@ def test_the_archive_makes_a_second_run_network_free(publishers: Path, tmp_path:
     settings = _settings(tmp_path, publishers)
     first = check(CASE / "article.html", [], settings=settings)
     requests_before = len(httpserver.log)
-    second = check(CASE / "article.html", [], settings=attrs_evolve(settings, cache_dir=tmp_path / "fresh-cache"))
+    second = check(CASE / "article.html", [], settings=attrs.evolve(settings, cache_dir=tmp_path / "fresh-cache"))
     assert len(httpserver.log) == requests_before  # not even the feeds were read
     assert [s.url for s in second.sources] == [s.url for s in first.sources]
     assert second.sources[0].sha256 == first.sources[0].sha256  # what the release said when it was archived
-
-
-def attrs_evolve(settings: Settings, **changes: Any) -> Settings:
-    import attrs
-
-    return attrs.evolve(settings, **changes)
 
 
 def test_sources_command_shows_ranks_and_why(
@@ -348,4 +343,16 @@ def test_a_story_that_links_its_release_uses_it(tmp_path: Path, httpserver: HTTP
     assert f"the story links to pages elsewhere, used as sources: {release}" in report.notes
     assert report.to_dict()["summary"] == {"supported": 5, "altered": 8, "unsourced": 3}
     with pytest.raises(SourceError, match="none given, and discovery is off"):
-        check(tmp_path / "story.html", [], settings=attrs_evolve(settings, discover=False))
+        check(tmp_path / "story.html", [], settings=attrs.evolve(settings, discover=False))
+
+
+def test_a_weak_archive_hit_does_not_stop_the_search(publishers: Path, tmp_path: Path, httpserver: HTTPServer) -> None:
+    """An archived release from around the story's date that shares little with it is no reason to skip the feeds."""
+    settings = _settings(tmp_path, publishers)
+    with Archive(settings.archive_path) as archive:
+        weak = Source.from_text("ICE removed a fugitive wanted in Honduras from the United States.\n",
+                                url="https://www.ice.gov/news/removal")  # fmt: skip
+        archive.add(attrs.evolve(weak, published=date(2023, 8, 4)), "ice")  # shares only "United States"
+    report = check(CASE / "article.html", [], settings=settings)
+    assert [s.final_url for s in report.sources] == [httpserver.url_for("/ice/releases/renewed-hope")]
+    assert any("release(s) listed at" in note and "/ice/rss.xml" in note for note in report.notes)
