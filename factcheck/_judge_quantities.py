@@ -310,14 +310,17 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
         for passage in index.candidates(claim):
             for sd in passage.dates:
                 same_day = _in_year(d, sd.start.year)
-                similarity = index.similarity(claim.sentence, passage)
+                if same_day is None or sd.start.year == d.start.year:
+                    continue  # the same year was compared above
                 same_event = bool(d.relation and d.relation == sd.relation)
-                if same_day is None or not (same_event or similarity >= 0.35):
+                agrees = _date_agrees(same_day, sd)
+                if not agrees and not (same_event and abs((sd.start - same_day.start).days) <= 10):
                     continue
-                if _date_agrees(same_day, sd):
+                similarity = index.similarity(claim.sentence, passage)
+                if agrees and (same_event or similarity >= 0.35):
                     why = f'source says "{sd.written}" (the story gives no year)'
                     return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, why)
-                if same_event and abs((sd.start - same_day.start).days) <= 10 and near_miss is None:
+                if same_event and not agrees and near_miss is None:
                     near_miss = (similarity, passage, sd, same_day)
         if near_miss is not None:
             similarity, passage, sd, same_day = near_miss

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -52,6 +53,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_FOLD)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def norm(text: str) -> str:
     """Lower-case, folded, single-spaced, one spelling per word: the form strings are compared in."""
     return us_spelling(" ".join(fold(text).lower().split()))
@@ -62,7 +64,13 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 
 def words(text: str) -> list[str]:
     """Lower-case words in one spelling; hyphens and punctuation split them."""
-    return _WORD.findall(us_spelling(fold(text).lower()))
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[str, ...]:
+    """Cached: the same speakers' names and short phrases are compared against each other many times."""
+    return tuple(_WORD.findall(us_spelling(fold(text).lower())))
 
 
 # British and American spellings of the same word: matched as one, reported where they differ.
