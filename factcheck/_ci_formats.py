@@ -252,6 +252,15 @@ def render_markdown(reports: Sequence[Report], options: Options) -> str:
                 url = _source_url(report, e.source)
                 lines.append(f"  - source ([{e.source}]({url})): “{_md(e.passage)}”")
             lines.append(f"  - {_md(v.explanation)}")
+    for report in reports if not options.quiet else ():
+        if report.notes:  # how the sources were found, and what failed: folded, for whoever asks
+            lines += [
+                "",
+                f"<details><summary>Sources of <code>{_path(report, options.root)}</code>: notes</summary>",
+                "",
+            ]
+            lines += [f"- {_md(note)}" for note in report.notes]
+            lines += ["", "</details>"]
     lines += ["", summary_line(reports)]
     return "\n".join(lines) + "\n"
 

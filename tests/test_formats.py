@@ -158,6 +158,9 @@ def test_markdown_comment(report: Report) -> None:
     assert "“311 children”" in text
     assert "(https://www.ice.gov/news/releases/" in text  # the source, as a link
     assert render(report, "markdown", quiet=True).count("⚠️ unsourced") == 0
+    assert "- s2 was published on 2024-03-12, after the article" in text  # the notes, folded under <details>
+    assert text.index("<details>") < text.index("- s2 was published") < text.index("</details>")
+    assert "<details>" not in render(report, "markdown", quiet=True)
 
 
 # --------------------------------------------------------------- ClaimReview
