@@ -14,6 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
+from factcheck.errors import InputError
 from factcheck.records import Source
 
 __all__ = ["Archive", "default_archive_path"]
@@ -34,11 +35,18 @@ def default_archive_path() -> Path:
 class Archive:
     """Releases by URL, with full-text search over title and text. Use as a context manager."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, create: bool = True) -> None:
         self.path = path or default_archive_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, check_same_thread=False)
-        self._db.executescript(_SCHEMA)
+        if not create and not self.path.is_file():
+            raise InputError(str(self.path), "no archive there yet ('factcheck archive update' or 'add' makes one)")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, check_same_thread=False)
+            self._db.executescript(_SCHEMA)
+        except OSError as exc:
+            raise InputError(str(self.path), exc.strerror or str(exc)) from exc
+        except sqlite3.DatabaseError as exc:  # not SQLite, or read-only, or locked
+            raise InputError(str(self.path), f"not usable as a release archive: {exc}") from exc
 
     def __enter__(self) -> Archive:
         return self

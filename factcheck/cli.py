@@ -228,7 +228,7 @@ def _sources(args: argparse.Namespace, config: FileConfig) -> int:
 def _archive(args: argparse.Namespace, config: FileConfig) -> int:
     settings = _settings(args, config)
     registry = load_registry(settings.registry, settings.extra_publishers)
-    with Archive(settings.archive_path) as archive:
+    with Archive(settings.archive_path, create=args.action != "search") as archive:
         if args.action == "search":
             hits = archive.search(args.query.split() if '"' not in args.query else [args.query.strip('"')])
             for source, publisher in hits:

@@ -356,3 +356,21 @@ def test_a_weak_archive_hit_does_not_stop_the_search(publishers: Path, tmp_path:
     report = check(CASE / "article.html", [], settings=settings)
     assert [s.final_url for s in report.sources] == [httpserver.url_for("/ice/releases/renewed-hope")]
     assert any("release(s) listed at" in note and "/ice/rss.xml" in note for note in report.notes)
+
+
+def test_a_bad_archive_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    not_sqlite = tmp_path / "notes.sqlite"
+    not_sqlite.write_text("not a database\n")
+    missing = tmp_path / "nowhere" / "a.sqlite"
+    article = str(CASE / "article.html")
+    for argv, needle in (
+        (["archive", "search", "Renewed", "--archive", str(not_sqlite)], "not usable as a release archive"),
+        (["check", article, "--archive", str(not_sqlite), "--offline"], "not usable as a release archive"),
+        (["archive", "search", "Renewed", "--archive", str(missing)], "no archive there yet"),
+    ):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert needle in err
+    assert not_sqlite.read_text() == "not a database\n"  # left as it was
+    assert not missing.parent.exists()  # a search creates nothing
