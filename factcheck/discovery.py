@@ -182,8 +182,12 @@ def _entries(fetcher: Fetcher, listing: Listing) -> Iterator[tuple[str, str, dat
     if listing.kind == "json":
         data: Any = json.loads(fetcher.get(listing.url).body)
         for key in filter(None, listing.items.split(".")):
-            data = data[key]
+            data = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(data, list):
+            raise ValueError(f"the JSON holds no list of releases at {listing.items or 'its top level'!r}")
         for item in data:
+            if not isinstance(item, dict):
+                continue  # an entry that is not an object names no release
             link = str(item.get(listing.fields.get("url", "url"), ""))
             yield (
                 urljoin(listing.base or listing.url, link),
@@ -193,8 +197,9 @@ def _entries(fetcher: Fetcher, listing: Listing) -> Iterator[tuple[str, str, dat
             )
     elif listing.kind == "feed":
         feed = feedparser.parse(fetcher.get(listing.url).body)
-        if feed.get("bozo") and not feed.entries:
-            raise ValueError(f"not a feed ({feed.get('bozo_exception')})")
+        if not feed.entries and (feed.get("bozo") or not feed.get("version")):
+            why = feed.get("bozo_exception") or "no RSS or Atom in it"
+            raise ValueError(f"not a feed ({why})")
         for entry in feed.entries:
             stamp = entry.get("published_parsed") or entry.get("updated_parsed")
             yield (

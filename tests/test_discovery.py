@@ -21,7 +21,7 @@ from factcheck.discovery import update_archive
 from factcheck.errors import ConfigError, SourceError
 from factcheck.fetch import Fetcher
 from factcheck.pipeline import find_sources
-from factcheck.publishers import load_registry
+from factcheck.publishers import load_registry, parse_publisher
 
 from .conftest import CASES, ROOT
 
@@ -215,6 +215,31 @@ def test_a_json_api_listing_fills_the_archive(publishers: Path, tmp_path: Path, 
     assert (added, problems) == (1, [])
     assert kept is not None
     assert "Crosswind" in kept.title
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "problem"),
+    [
+        ("json", '{"results": "none today"}', "holds no list of releases at 'results'"),
+        ("json", "<html>maintenance</html>", "Expecting value"),
+        ("feed", "<html><body>maintenance</body></html>", "not a feed"),
+    ],
+)
+def test_a_broken_listing_is_a_problem_not_a_crash(
+    httpserver: HTTPServer, tmp_path: Path, kind: str, body: str, problem: str
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/broken").respond_with_data(body, content_type="application/json")
+    entry = {"id": "x", "name": "X", "listings": [{"kind": kind, "url": httpserver.url_for("/broken"),
+                                                   "items": "results", "fields": {"url": "url"}}]}  # fmt: skip
+    if kind == "feed":
+        del entry["listings"][0]["items"], entry["listings"][0]["fields"]  # type: ignore[index]
+    settings = _settings(tmp_path, tmp_path / "unused.toml")
+    with Archive(settings.archive_path) as archive, Fetcher(settings) as fetcher:
+        added, problems = update_archive(archive, fetcher, [parse_publisher("test", entry)])
+    assert added == 0
+    assert len(problems) == 1
+    assert problem in problems[0]
 
 
 def test_a_publishers_body_hint_keeps_sidebars_out(publishers: Path, tmp_path: Path, httpserver: HTTPServer) -> None:
