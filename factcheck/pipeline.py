@@ -16,7 +16,7 @@ from factcheck.article import article_from_html, load_article
 from factcheck.claims import extract_claims
 from factcheck.config import Settings
 from factcheck.discovery import discover
-from factcheck.errors import SourceError
+from factcheck.errors import InputError, SourceError
 from factcheck.evidence import build_index
 from factcheck.fetch import Fetcher, fetch_all, is_url
 from factcheck.publishers import load_registry
@@ -96,10 +96,7 @@ def check(
         pages = fetch_all(fetching(), urls, progress=settings.progress) if urls else {}
         found = None
         if settings.discover and not sources:  # nothing given, declared or linked: find the release
-            archive = stack.enter_context(Archive(settings.archive_path))
-            early = extract_claims(article, reference=article.published)
-            registry = load_registry(settings.registry, settings.extra_publishers)
-            found = discover(article, early, registry, fetcher=fetching(), archive=archive, settings=settings)
+            found = _discover(article, settings, fetching(), stack)
             sources = list(found.sources)
     loaded = load_sources(sources, pages)
     if not loaded and not settings.discover:
@@ -131,7 +128,21 @@ def find_sources(article: str | Path | Article, *, settings: Settings | None = N
             article = article_from_html(page.body, url=page.final_url, location=article)
         elif not isinstance(article, Article):
             article = load_article(article)
-        archive = stack.enter_context(Archive(settings.archive_path))
-        claims = extract_claims(article, reference=article.published)
-        registry = load_registry(settings.registry, settings.extra_publishers)
-        return discover(article, claims, registry, fetcher=fetcher, archive=archive, settings=settings)
+        return _discover(article, settings, fetcher, stack)
+
+
+def _discover(article: Article, settings: Settings, fetcher: Fetcher, stack: contextlib.ExitStack) -> Found:
+    """Discovery with the archive when it can be opened. The default archive that cannot be (a read-only
+    home in a CI container) is done without, and said; one the user named must work."""
+    registry = load_registry(settings.registry, settings.extra_publishers)
+    try:
+        archive: Archive | None = stack.enter_context(Archive(settings.archive_path))
+    except InputError as exc:
+        if settings.archive_path is not None:
+            raise
+        archive, unusable = None, f"the release archive is not used: {exc}"
+    else:
+        unusable = ""
+    claims = extract_claims(article, reference=article.published)
+    found = discover(article, claims, registry, fetcher=fetcher, archive=archive, settings=settings)
+    return attrs.evolve(found, notes=(unusable, *found.notes)) if unusable else found

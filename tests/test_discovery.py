@@ -399,3 +399,15 @@ def test_a_bad_archive_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.Cap
         assert needle in err
     assert not_sqlite.read_text() == "not a database\n"  # left as it was
     assert not missing.parent.exists()  # a search creates nothing
+
+
+def test_an_unusable_default_archive_is_done_without(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only or broken default archive (a CI container's home) does not stop a check: it is said, and
+    discovery goes on without it."""
+    data = tmp_path / "data"
+    (data / "factcheck").mkdir(parents=True)
+    (data / "factcheck" / "releases.sqlite").write_text("not a database\n")
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    found = find_sources(CASE / "article.html", settings=Settings(offline=True, cache_dir=tmp_path / "c"))
+    assert found.notes[0].startswith("the release archive is not used: cannot read")
+    assert found.sources == ()
