@@ -17,6 +17,7 @@ from factcheck._outcomes import (
     _unsourced,
     _verdict,
 )
+from factcheck._text import words
 from factcheck.config import Settings
 from factcheck.evidence import Index, Passage
 from factcheck.records import Claim, DateSpan, Difference, Quantity, Verdict
@@ -95,6 +96,32 @@ def _duration_match(claim: Quantity, source: Quantity) -> int:
     return _SAME if claim.head == source.head or _same_group({claim.head}, {source.head}) else 0
 
 
+def _descriptions(claim: Claim, sq: Quantity, passage: Passage) -> tuple[list[str], list[str]] | None:
+    """ "21 people wanted for homicide" against "19 wanted for homicide": no noun in the source, but the
+    same description after the figure says the same group is counted. The two descriptions, or None."""
+    if not sq.noun.endswith("ed"):
+        return None
+    said = re.search(re.escape(claim.text) + r"\s+([^,.;:()]+)", claim.sentence)
+    real = re.search(rf"(?<![\d.,]){re.escape(sq.written)}\s+{re.escape(sq.noun)}\b([^,.;:()]*)", passage.text)
+    if not said or not real:
+        return None
+    said_words, real_words = words(said.group(1)), words(sq.noun + real.group(1))
+    n = min(len(said_words), len(real_words), 4)
+    return (said_words, real_words) if n >= 3 and said_words[:n] == real_words[:n] else None
+
+
+def _narrowed(claim: Claim, sq: Quantity, passage: Passage) -> Difference | None:
+    """ "wanted for attempted murder" where the source says "… or aggravated assault": a group made smaller."""
+    found = _descriptions(claim, sq, passage)
+    if found is None:
+        return None
+    said, real = found
+    k = next((i for i, (a, b) in enumerate(zip(said, real, strict=False)) if a != b), min(len(said), len(real)))
+    if real[k : k + 1] in (["or"], ["and"]) and said[k : k + 2] != real[k : k + 2]:
+        return Difference("noun", " ".join(said[:k]), " ".join(real))  # the source's group goes on
+    return None
+
+
 def _context_names(q: Quantity, passage: Passage, similarity: float, settings: Settings) -> bool:
     """A figure whose source gives no noun ("19 wanted", "€240 000") is the same fact only in a passage
     much like the claim's sentence that names what the claim counts, or something of its kind."""
@@ -139,7 +166,9 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             similarity = index.similarity(claim.sentence, passage)
             if q.head or q.unit:
                 match = _noun_match(q, sq)
-                if match == _UNKNOWN:
+                if match == _UNKNOWN and _descriptions(claim, sq, passage):
+                    match = _SAME
+                elif match == _UNKNOWN:
                     match = _CONTEXT if _context_names(q, passage, similarity, settings) else 0
             elif q.value is not None:  # "Nineteen were wanted": the thing counted is only in the context
                 match = _CONTEXT if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
@@ -178,6 +207,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         differences.append(Difference("action", said_action, real_action))
     if match == _RELATED:
         differences.append(Difference("noun", q.noun or None, sq.noun or None))
+    elif narrowed := _narrowed(claim, sq, passage):
+        differences.append(narrowed)
     source_words = _as_written(sq, passage)
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:

@@ -323,3 +323,30 @@ def test_a_hedge_on_the_action_is_a_hedge_on_the_count() -> None:
     assert verdict.label is Label.ALTERED
     assert [(d.field, d.source) for d in verdict.differences] == [("hedge", "potential")]
     assert 'source says "potential identification of 118 children"' in verdict.explanation
+
+
+SWEEP = (
+    "Those arrested included 19 wanted for homicide, 34 wanted for attempted murder or aggravated assault, "
+    "27 wanted for sex offenses and 61 wanted for weapons offenses.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "differences"),
+    [
+        ("The arrests included 21 people wanted for homicide.", Label.ALTERED, [("value", "21", "19")]),
+        ("The arrests included 19 people wanted for homicide.", Label.SUPPORTED, []),
+        (
+            "The arrests included 34 people wanted for attempted murder.",
+            Label.ALTERED,
+            [("noun", "wanted for attempted murder", "wanted for attempted murder or aggravated assault")],
+        ),
+    ],
+)
+def test_a_figure_described_after_it_is_matched_by_the_description(
+    sentence: str, label: Label, differences: list[tuple[str, str, str]]
+) -> None:
+    """The source names no noun ("19 wanted for homicide"); the description after the figure says what it counts."""
+    verdict = _verdict(sentence, Kind.QUANTITY, SWEEP)
+    assert verdict.label is label
+    assert [(d.field, d.article, d.source) for d in verdict.differences] == differences
