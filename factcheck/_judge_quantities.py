@@ -122,10 +122,12 @@ def _narrowed(claim: Claim, sq: Quantity, passage: Passage) -> Difference | None
     return None
 
 
-def _context_names(q: Quantity, passage: Passage, similarity: float, settings: Settings) -> bool:
+def _context_names(q: Quantity, sq: Quantity, passage: Passage, similarity: float, settings: Settings) -> bool:
     """A figure whose source gives no noun ("19 wanted", "€240 000") is the same fact only in a passage
-    much like the claim's sentence that names what the claim counts, or something of its kind."""
-    if similarity < settings.passage_min_similarity + 0.15:
+    much like the claim's sentence that names what the claim counts, or something of its kind. The very
+    same sum of money ("$34,000") is rarely a coincidence: a passage merely like the sentence will do."""
+    same_sum = q.unit in _MEASURES and q.value is not None and q.value == sq.value and q.value >= 1000
+    if similarity < settings.passage_min_similarity + (0.0 if same_sum else 0.15):
         return False
     if q.unit in _MEASURES or not q.head:
         return True
@@ -169,7 +171,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 if match == _UNKNOWN and _descriptions(claim, sq, passage):
                     match = _SAME
                 elif match == _UNKNOWN:
-                    match = _CONTEXT if _context_names(q, passage, similarity, settings) else 0
+                    match = _CONTEXT if _context_names(q, sq, passage, similarity, settings) else 0
             elif q.value is not None:  # "Nineteen were wanted": the thing counted is only in the context
                 match = _CONTEXT if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
             else:

@@ -350,3 +350,13 @@ def test_a_figure_described_after_it_is_matched_by_the_description(
     verdict = _verdict(sentence, Kind.QUANTITY, SWEEP)
     assert verdict.label is label
     assert [(d.field, d.article, d.source) for d in verdict.differences] == differences
+
+
+def test_the_same_sum_of_money_needs_only_a_similar_passage() -> None:
+    """ "Got away with $34,000" against "took more than $34,000": nothing names what the sum is, but the same
+    sum in a passage like the sentence is the same fact — and the dropped "more than" is the finding."""
+    release = "In all, the robber took more than $34,000.\n"
+    story = "In all, the robber got away with $34,000, and he brandished a handgun in all three holdups, it alleges."
+    verdict = _verdict(story, Kind.QUANTITY, release)
+    assert verdict.label is Label.ALTERED
+    assert [d.field for d in verdict.differences] == ["qualifier"]
