@@ -176,24 +176,26 @@ def clean_title(title: str | None, site: str | None) -> str | None:
 
 
 def main_container(soup: BeautifulSoup) -> Tag:
-    """The most specific element that holds nearly all of the page's paragraph text."""
-    best: Tag | None = None
-    best_len = 0
+    """The most specific element that holds nearly all of the page's paragraph text.
+
+    ``<body>`` is the measure only when no article-like container holds at least half of it: a
+    page's rail of other headlines is body text too, and must not decide which container wins.
+    """
     candidates: list[tuple[Tag, int]] = []
     for selector in CONTAINERS:
         for tag in soup.select(selector):
             size = sum(len(p.get_text(strip=True)) for p in tag.find_all("p") if not _in_chrome(p, tag))
             candidates.append((tag, size))
-            if size > best_len:
-                best, best_len = tag, size
-    if best is None:
+    if not candidates:
         body = soup.body or soup
         return body if isinstance(body, Tag) else soup
+    whole = max(size for _, size in candidates)
+    specific = [(tag, size) for tag, size in candidates if tag.name != "body"]
+    if specific and max(size for _, size in specific) >= 0.5 * whole:
+        candidates = specific
+    best_len = max(size for _, size in candidates)
     # Selectors are tried most specific first: take the first that holds ~all.
-    for tag, size in candidates:
-        if size >= 0.9 * best_len:
-            return tag
-    return best
+    return next(tag for tag, size in candidates if size >= 0.9 * best_len)
 
 
 def _in_chrome(tag: Tag, top: Tag) -> bool:

@@ -463,3 +463,14 @@ def test_load_errors_name_the_file(tmp_path: Path, make: Callable[[Path], str], 
     assert spec in str(raised.value)
     if isinstance(raised.value, InputError):
         assert raised.value.location == spec
+
+
+def test_a_rail_of_other_headlines_does_not_pull_in_the_page() -> None:
+    """The story's <article> holds 85 % of the page's paragraph text; the rest is a rail of other headlines
+    in a plain <div>. The article is still the story, not <body>."""
+    story = "".join(f"<p>Paragraph {n} of the story says what agents found in the sweep.</p>" for n in range(6))
+    rail = "".join(f"<p>Other headline number {n} here</p>" for n in range(3))
+    page = f"<html><body><div class='rail'>{rail}</div><article>{story}</article></body></html>"
+    article = article_from_html(page)
+    assert article.text.startswith("Paragraph 0")
+    assert "Other headline" not in article.text
