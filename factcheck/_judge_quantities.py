@@ -320,8 +320,9 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     A same-event date a few days off is a changed date, and beats a passage
     that happens to share the date for another event.
     """
+    candidates = index.candidates(claim)
     ranked: list[tuple[int, bool, float, Passage, DateSpan]] = []
-    for passage in index.candidates(claim):
+    for passage in candidates:
         similarity = index.similarity(claim.sentence, passage)
         for sd in passage.dates:
             same_event = bool(d.relation and sd.relation and d.relation == sd.relation)
@@ -337,35 +338,11 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
             ranked.append((rank, index.is_primary(passage), similarity, passage, sd))
     written = d.written
     best = max(ranked, key=lambda r: r[:3], default=None)
-    if (best is None or best[0] not in (3, 1)) and not _YEAR.search(written):
-        # "announced on December 10th", the year only inferred: the source's year for the same day decides
-        near_miss = None
-        for passage in index.candidates(claim):
-            for sd in passage.dates:
-                same_day = _in_year(d, sd.start.year)
-                if same_day is None or sd.start.year == d.start.year:
-                    continue  # the same year was compared above
-                same_event = bool(d.relation and d.relation == sd.relation)
-                agrees = _date_agrees(same_day, sd)
-                if not agrees and not (same_event and abs((sd.start - same_day.start).days) <= 10):
-                    continue
-                similarity = index.similarity(claim.sentence, passage)
-                if agrees and (same_event or similarity >= 0.35):
-                    why = f'source says "{sd.written}" (the story gives no year)'
-                    return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, why)
-                if same_event and not agrees and near_miss is None:
-                    near_miss = (similarity, passage, sd, same_day)
-        if near_miss is not None:
-            similarity, passage, sd, same_day = near_miss
-            diff = [Difference("date", _iso_range(same_day), _iso_range(sd))]
-
-            def explain_year(diffs: list[Difference]) -> tuple[str, str]:
-                return "date-changed", f'source says "{sd.written}" ({_iso_range(sd)}), not {written}'
-
-            return _verdict(claim, (_evidence(passage, similarity),), diff, 0.75, explain_year, "")
     if best is not None and best[0] in (3, 1):
         _, _, similarity, passage, sd = best
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
+    if not _YEAR.search(written) and (yearless := _in_the_sources_year(claim, d, index, candidates)):
+        return yearless
     if d.relation in {None, "say"} and not d.explicit_range:
         for passage in index.passages:  # "the FBI said Friday": the day the release came out (first passages)
             if passage.source.published == d.start and passage.start == 0:
@@ -375,13 +352,44 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
                 )  # fmt: skip
     if best is not None:
         _, _, similarity, passage, sd = best
-        diff = [Difference("date", _iso_range(d), _iso_range(sd))]
-
-        def explain(diffs: list[Difference]) -> tuple[str, str]:
-            return "date-changed", f'source says "{sd.written}" ({_iso_range(sd)}), not {written} ({_iso_range(d)})'
-
-        return _verdict(claim, (_evidence(passage, similarity),), diff, 0.75, explain, "")
+        return _date_changed(claim, passage, similarity, sd, d, f"{written} ({_iso_range(d)})")
     return _unsourced(claim, index, f"no source gives the date {written} ({_iso_range(d)})")
+
+
+def _in_the_sources_year(claim: Claim, d: DateSpan, index: Index, candidates: list[Passage]) -> Verdict | None:
+    """ "Announced on December 10th", the year only inferred: the source's year for the same day decides."""
+    near_miss = None
+    for passage in candidates:
+        for sd in passage.dates:
+            same_day = _in_year(d, sd.start.year)
+            if same_day is None or sd.start.year == d.start.year:
+                continue  # the same year was compared already
+            same_event = bool(d.relation and d.relation == sd.relation)
+            agrees = _date_agrees(same_day, sd)
+            if not agrees and not (same_event and abs((sd.start - same_day.start).days) <= 10):
+                continue
+            similarity = index.similarity(claim.sentence, passage)
+            if agrees and (same_event or similarity >= 0.35):
+                why = f'source says "{sd.written}" (the story gives no year)'
+                return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, why)
+            if same_event and not agrees and near_miss is None:
+                near_miss = (similarity, passage, sd, same_day)
+    if near_miss is None:
+        return None
+    similarity, passage, sd, same_day = near_miss
+    return _date_changed(claim, passage, similarity, sd, same_day, d.written)
+
+
+def _date_changed(
+    claim: Claim, passage: Passage, similarity: float, sd: DateSpan, said: DateSpan, written: str
+) -> Verdict:
+    """The same event on another day: a changed date, with the source's words and dates."""
+    diff = [Difference("date", _iso_range(said), _iso_range(sd))]
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        return "date-changed", f'source says "{sd.written}" ({_iso_range(sd)}), not {written}'
+
+    return _verdict(claim, (_evidence(passage, similarity),), diff, 0.75, explain, "")
 
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")

@@ -78,9 +78,7 @@ def _describe(d: Difference) -> str:
         return f'it counts "{d.source}", not "{d.article}"'
     if d.field == "action":
         return f"what it counts was {_past(d.source)}, not {_past(d.article)}"
-    if d.field == "value":
-        return f"{d.article} where the source has {d.source}"
-    if d.field == "date":
+    if d.field in {"value", "date"}:
         return f"{d.article} where the source has {d.source}"
     if d.field in {"title", "speaker", "name"}:
         return f"{d.field} {_quoted(d.article)} where the source has {_quoted(d.source)}"
