@@ -74,8 +74,9 @@ def discover(
     notes: list[str] = []
     candidates: dict[str, Candidate] = {}
     for link in article.links:
-        publisher = registry.for_host(urlsplit(link).hostname or "")
-        if publisher and urlsplit(link).path.strip("/"):
+        parts = urlsplit(link)
+        publisher = registry.for_host(parts.hostname or "")
+        if publisher and parts.path.strip("/"):
             candidates[link] = Candidate(
                 link, publisher.id, "", None, 100.0, f"the story links to it ({publisher.name})"
             )

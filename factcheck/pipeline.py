@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,6 +39,16 @@ def _linked_pages(article: Article) -> list[str]:
         if parts.hostname and parts.hostname != own and parts.path.strip("/"):
             pages.append(link)
     return pages
+
+
+def _article(article: str | Path | Article, fetching: Callable[[], Fetcher]) -> Article:
+    """The article as given: a record, a URL (fetched), or a path or "-" (read)."""
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, str) and is_url(article):
+        page = fetching().get(article)
+        return article_from_html(page.body, url=page.final_url, location=article)
+    return load_article(article)
 
 
 def check(
@@ -78,11 +88,7 @@ def check(
                 fetcher = stack.enter_context(Fetcher(settings))
             return fetcher
 
-        if isinstance(article, str) and is_url(article):
-            page = fetching().get(article)
-            article = article_from_html(page.body, url=page.final_url, location=article)
-        elif not isinstance(article, Article):
-            article = load_article(article)
+        article = _article(article, fetching)
         given = list(sources)
         linked = _linked_pages(article) if settings.discover else []
         declared = [*article.declared_sources, *linked]
@@ -123,12 +129,7 @@ def find_sources(article: str | Path | Article, *, settings: Settings | None = N
     settings = settings or Settings()
     with contextlib.ExitStack() as stack:
         fetcher = stack.enter_context(Fetcher(settings))
-        if isinstance(article, str) and is_url(article):
-            page = fetcher.get(article)
-            article = article_from_html(page.body, url=page.final_url, location=article)
-        elif not isinstance(article, Article):
-            article = load_article(article)
-        return _discover(article, settings, fetcher, stack)
+        return _discover(_article(article, lambda: fetcher), settings, fetcher, stack)
 
 
 def _discover(article: Article, settings: Settings, fetcher: Fetcher, stack: contextlib.ExitStack) -> Found:
