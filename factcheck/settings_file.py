@@ -142,16 +142,13 @@ def _fraction(path: Path, key: str, value: object) -> float:
     return float(value)
 
 
-def _days(path: Path, key: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 3650:
-        raise ConfigError(f"{path}: {key} must be a whole number from 1 to 3650, not {value!r}")
-    return value
+def _whole(low: int, high: int) -> Callable[[Path, str, object], int]:
+    def check(path: Path, key: str, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ConfigError(f"{path}: {key} must be a whole number from {low} to {high}, not {value!r}")
+        return value
 
-
-def _count(path: Path, key: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 20:
-        raise ConfigError(f"{path}: {key} must be a whole number from 1 to 20, not {value!r}")
-    return value
+    return check
 
 
 _THRESHOLDS = ("about_tolerance", "quote_min_similarity", "passage_min_similarity")
@@ -170,7 +167,7 @@ _KEYS: dict[str, Callable[[Path, str, object], Any]] = {
     "registry": _relative_path,
     "archive": _relative_path,
     "publishers": _tables,
-    "discovery_days": _days,
-    "discovery_limit": _count,
+    "discovery_days": _whole(1, 3650),
+    "discovery_limit": _whole(1, 20),
     **dict.fromkeys(_THRESHOLDS, _fraction),
 }
