@@ -38,6 +38,7 @@ _NOT_MEASURED = frozenset(
      "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "worth"}
 )  # fmt: skip
 _PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
+_ANYONE = frozenset({"person", "people", "individual"})
 # Verbs that report a result rather than an act: "the work yielded 311 identifications".
 _RESULT_VERBS = frozenset({"yield", "produce", "result", "generate", "include", "total", "reach", "bring", "report"})
 # How well a source figure's counted thing matches the claim's, best last.
@@ -65,12 +66,16 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
     if not source.head:
         return _UNKNOWN  # "19 wanted for homicide", "eight of them": the context must say what
     # "arrested 84 people" counts the same as "84 arrests"
-    if (claim.verb and claim.verb in (lex.ACTION_OF.get(source.head), source.head)) or (
-        source.verb and source.verb in (lex.ACTION_OF.get(claim.head), claim.head)
+    if (claim.verb and claim.verb in (lex.COUNT_ACTION_OF.get(source.head), source.head)) or (
+        source.verb and source.verb in (lex.COUNT_ACTION_OF.get(claim.head), claim.head)
     ):
         return _SAME
     if claim.verb and claim.verb == source.verb and _same_group({claim.head}, set(source.lemmas)):
         return _SAME
+    if claim.verb and claim.verb == source.verb and claim.head in _ANYONE and source.head in _PEOPLE:
+        return _SAME  # "arrested more than a dozen people" counts the "12 subjects arrested"
+    if claim.verb and claim.verb == source.verb and {claim.head, source.head} <= _PEOPLE:
+        return _RELATED  # "arrested 31 suspected traffickers" for "31 people arrested": a narrower group
     if claim.verb and source.verb and claim.verb != source.verb and not {claim.verb, source.verb} & _RESULT_VERBS:
         return 0  # "45 suspects questioned" is not "47 suspected predators arrested"
     return _RELATED if _same_group({claim.head}, set(source.lemmas)) else 0
@@ -156,8 +161,15 @@ def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
         value = _in_days(claim, claim.value)
         low, high = value * (1 - tolerance), value * (1 + tolerance)
     s_low, s_high = _in_days(source, source.low), _in_days(source, source.high)
+    if _is_range(claim) and _is_range(source):
+        return (low, high) == (s_low, s_high)  # "from 10 to 17" is not "from 11 to 17"
     above = s_low > low or (s_low == low and (not claim.low_open or source.low_open))
     return above and s_high <= high
+
+
+def _is_range(q: Quantity) -> bool:
+    """A stated range ("between 20 and 30", "from 11 to 17"), not a bound or a figure."""
+    return q.value is None and q.qualifier is None and q.low < q.high != math.inf
 
 
 def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
@@ -176,7 +188,9 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = _CONTEXT if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
             else:
                 match = 0  # "several" of nothing named cannot be matched to anything
-            bound = q.qualifier in ("up to", "fewer than")  # "up to 20 years" is not borne out by "3 years"
+            # A bound is not borne out by a figure far beyond it: "up to 20 years" by "3 years", "more than a
+            # dozen people" by the "more than 130" arrested nationwide.
+            bound = q.qualifier in ("up to", "fewer than", "more than", "at least")
             if match and (bound or not holds) and _far_apart(q, sq) and not (q.head == sq.head and similarity >= 0.6):
                 match = 0  # "$1 billion" against "$85 million": another fact, not a changed one
             if match:
@@ -205,7 +219,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
     if sq.hedge != q.hedge and (sq.hedge or q.hedge) and not _accused_alike(q, sq):
         differences.append(Difference("hedge", q.hedge, sq.hedge))
     said_action, real_action = _action_of(q), _action_of(sq)
-    if said_action in _COUNTED_ACTIONS and real_action in _COUNTED_ACTIONS and said_action != real_action:
+    # "found" covers "recovered" and "located"; "recovered" for the "225 found" is a narrower claim
+    if said_action in _COUNTED_ACTIONS and real_action in _COUNTED_ACTIONS and said_action not in (real_action, "find"):
         differences.append(Difference("action", said_action, real_action))
     if match == _RELATED:
         differences.append(Difference("noun", q.noun or None, sq.noun or None))
@@ -267,7 +282,9 @@ def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings)
 
 
 # Actions whose swap changes what a count means ("recovered" is not "located").
-_COUNTED_ACTIONS = frozenset({"recover", "locate", "rescue", "identify", "arrest", "charge", "convict", "sentence"})
+_COUNTED_ACTIONS = frozenset(
+    {"recover", "locate", "rescue", "identify", "arrest", "charge", "convict", "sentence", "find"}
+)
 _ACCUSATION = frozenset({"suspected", "alleged", "accused"})
 _ACCUSED = frozenset({"suspect", "defendant", "accused", "arrest", "charge"})
 
@@ -289,7 +306,7 @@ def _accused_alike(q: Quantity, sq: Quantity) -> bool:
 
 def _action_of(q: Quantity) -> str | None:
     """What was done to what is counted: "recovered 225 children" -> recover, "311 identifications" -> identify."""
-    return q.verb or lex.ACTION_OF.get(q.head) or lex.ACTION_OF.get(q.head + "s")
+    return q.verb or lex.COUNT_ACTION_OF.get(q.head) or lex.COUNT_ACTION_OF.get(q.head + "s")
 
 
 def _as_written(sq: Quantity, passage: Passage) -> str:
@@ -322,20 +339,29 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     """
     candidates = index.candidates(claim)
     ranked: list[tuple[int, bool, float, Passage, DateSpan]] = []
+    weak = []  # the very day in the story's own release, in a passage little like the sentence
     for passage in candidates:
         similarity = index.similarity(claim.sentence, passage)
         for sd in passage.dates:
-            same_event = bool(d.relation and sd.relation and d.relation == sd.relation)
+            # "ran from 30 September to 7 October" against "30 September to 6 October": the same window
+            same_window = d.explicit_range and sd.explicit_range and (d.start == sd.start or d.end == sd.end)
+            same_event = bool(d.relation and sd.relation and d.relation == sd.relation) or same_window
             agrees = _date_agrees(d, sd)
             exact_range = agrees and d.explicit_range and sd.explicit_range  # "Feb. 17–28" twice: rare enough
             near = similarity >= 0.35 and (not d.relation or not sd.relation or similarity >= 0.45)
             if not same_event and not near and not exact_range:
+                one_day = d.start == d.end == sd.start == sd.end
+                if agrees and one_day and similarity >= 0.15 and index.is_primary(passage):
+                    weak.append((1, True, similarity, passage, sd))
                 continue
             if not agrees and abs((sd.start - d.start).days) > 10:
                 continue
             # same event and date, same event, then a similar passage with the date
             rank = 3 if same_event and agrees else 2 if same_event else 1 if agrees else 0
             ranked.append((rank, index.is_primary(passage), similarity, passage, sd))
+    # "on Tuesday, 21 May" / "on 21 May 2024": the day itself will do when no passage like the sentence
+    # gives a date near it.
+    ranked = ranked or weak
     written = d.written
     best = max(ranked, key=lambda r: r[:3], default=None)
     if best is not None and best[0] in (3, 1):
@@ -406,13 +432,16 @@ def _in_year(d: DateSpan, year: int) -> DateSpan | None:
 
 
 def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:
-    """Same start for "began", same end for "ended"; ranges must match whole; a day must fall inside."""
+    """Same start for "began", same end for "ended"; stated ranges must match whole; a day or a range must
+    fall inside a month or year."""
     if claim.relation == "start" and source.start == claim.start:
         return True
     if claim.relation == "end" and source.end == claim.end:
         return True
-    if claim.explicit_range or source.explicit_range:
+    if claim.explicit_range:
         return (claim.start, claim.end) == (source.start, source.end)
+    if source.explicit_range and claim.start == claim.end:
+        return False  # a day is not a range; "last month" does hold "Feb. 17–28"
     return claim.start <= source.start and source.end <= claim.end
 
 

@@ -227,6 +227,8 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 ACTION_OF: dict[str, str] = {
     form: canonical for canonical, forms in ACTIONS.items() for form in forms if " " not in form
 }
+# What a count can be the result of: those actions, and "found", which covers "recovered" and "located".
+COUNT_ACTION_OF: dict[str, str] = ACTION_OF | {"found": "find", "finds": "find", "find": "find"}
 
 # Words that say the opposite of each other: one in a story for the other in a source is a finding.
 ANTONYMS: tuple[tuple[str, str], ...] = (

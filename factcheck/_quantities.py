@@ -50,7 +50,13 @@ _CURRENCY_CODES = {"USD": "usd", "US$": "usd", "GBP": "gbp", "EUR": "eur", "CAD"
 _SCALE_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
 _MONEY = frozenset({"usd", "gbp", "eur", "cad"})
 # Words that join a counted noun to its complement: "identifications of victims", "leads on traffickers".
-_NP_LINKS = frozenset({"of", "on", "against", "involving"})
+_NP_LINKS = frozenset({"of", "on", "against", "involving", "to"})
+# Words that end a counted noun phrase after its first word: adverbs of place and total, particles,
+# irregular participles ("2 million copies worldwide", "hundreds of lines shut down", "240 deaths due to").
+_NP_END = frozenset(
+    """worldwide globally nationwide internationally domestically overseas abroad overall altogether
+    respectively apiece due down up off out shut put set cut sold bought caught built""".split()
+)
 _CURRENCY_NOUNS = {"dollar": "usd", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur"}
 _WEIGHT_NOUNS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
 
@@ -245,45 +251,9 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         j += 1  # "40 percent of the material", "£45m of cocaine", "$4.8 million in cash", "300 of the victims"
         while j < len(tokens) and tokens[j][1].lower() in {"the", "a", "an", "its", "their", "all"}:
             j += 1
-    np_words: list[tuple[str, int, int]] = []
-    seen_of = False
-    while j < len(tokens) and len(np_words) < 7:
-        group, word, w_start, w_end = tokens[j]
-        lowered = word.lower()
-        in_name = (
-            lowered == "and"
-            and np_words
-            and np_words[-1][0][0].isupper()
-            and j + 1 < len(tokens)
-            and tokens[j + 1][1][:1].isupper()
-        )  # "350 Customs and Border Protection officers"
-        in_name = in_name or (  # "58 federal and state search warrants"
-            lowered in {"and", "or"}
-            and 0 < len(np_words) <= 2
-            and lemma(np_words[-1][0]) == np_words[-1][0].lower()  # a modifier, not a plural head
-            and j + 2 < len(tokens)
-            and all(_plain_word(tokens[k]) for k in (j + 1, j + 2))
-        )
-        after_adverb = bool(np_words) and np_words[-1][0].lower().endswith("ly")  # "privately made firearms"
-        if group != "word" or (
-            lowered in lex.NP_STOP
-            and not in_name
-            and not after_adverb
-            and not (lowered in _NP_LINKS and not seen_of and np_words)
-        ):
-            break
-        if lowered in _NP_LINKS:
-            seen_of = True
-        elif lowered in lex.HEDGES and hedge is None:
-            hedge = lowered
-            j += 1
-            continue
-        elif np_words and lowered.endswith("ed") and not seen_of and not after_adverb:
-            break  # "300 victims identified": a verb, not part of the noun
-        elif word[0].isupper() and lowered in lex.NOT_ENTITIES and np_words:
-            break  # "300 victims Tuesday"
-        np_words.append((word, w_start, w_end))
-        j += 1
+    np_words, hedge, j = _noun_phrase(tokens, j, hedge)
+    if not np_words and (k := _predicate_start(tokens, j)) is not None:
+        np_words, hedge, _ = _noun_phrase(tokens, k, hedge)  # "37 were identified as potential victims"
     while np_words and np_words[-1][0].lower() in _NP_LINKS | {"and", "or"}:
         np_words.pop()
     noun = text[np_words[0][1] : np_words[-1][2]] if np_words else ""
@@ -296,7 +266,9 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     if len(head_words) == 1 and head_words[0].lower().endswith("ed"):
         head = ""  # "19 wanted for homicide": a participle, the thing counted is implied
     unit = num.unit
-    if unit is None and head in lex.TIME_UNITS:
+    if unit is None and {"age", "ages", "aged"} & set(before) and num.value is None and not np_words:
+        unit = "age"  # "ranged in age from 11 to 17", "aged 10 to 17"
+    elif unit is None and head in lex.TIME_UNITS:
         unit = head
     elif unit is None and head in _CURRENCY_NOUNS:
         unit = _CURRENCY_NOUNS[head]
@@ -313,6 +285,88 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         written=written, low=low, high=high, value=value, qualifier=qualifier, hedge=hedge,
         noun=noun, head=head, lemmas=lemmas, unit=unit, low_open=low_open, verb=verb,
     )  # fmt: skip
+
+
+def _noun_phrase(
+    tokens: list[tuple[str, str, int, int]], j: int, hedge: str | None
+) -> tuple[list[tuple[str, int, int]], str | None, int]:
+    """The words of the counted noun phrase from token ``j``, a hedge found in it, and the token after it."""
+    np_words: list[tuple[str, int, int]] = []
+    seen_of = False
+    while j < len(tokens) and len(np_words) < 7:
+        group, word, w_start, w_end = tokens[j]
+        lowered = word.lower()
+        if word == "," and np_words and (after := _modifier_list(tokens, j, np_words)) is not None:
+            np_words.extend((t[1], t[2], t[3]) for t in tokens[j:after] if t[0] == "word")
+            j = after  # "200 state, local, tribal and federal partner agencies"
+            continue
+        in_name = (
+            lowered == "and"
+            and np_words
+            and np_words[-1][0][0].isupper()
+            and j + 1 < len(tokens)
+            and tokens[j + 1][1][:1].isupper()
+        )  # "350 Customs and Border Protection officers"
+        in_name = in_name or (  # "58 federal and state search warrants"
+            lowered in {"and", "or"}
+            and 0 < len(np_words) <= 2
+            and lemma(np_words[-1][0]) == np_words[-1][0].lower()  # a modifier, not a plural head
+            and j + 2 < len(tokens)
+            and all(_plain_word(tokens[k]) for k in (j + 1, j + 2))
+        )
+        after_adverb = bool(np_words) and np_words[-1][0].lower().endswith("ly")  # "privately made firearms"
+        # "349 suspensions to drivers": the people a count of measures was given to
+        link = lowered in _NP_LINKS and (lowered != "to" or _plural_word(tokens, j + 1))
+        if (
+            group != "word"
+            or (lowered in lex.NP_STOP and not in_name and not after_adverb and not (link and not seen_of and np_words))
+            or (lowered in _NP_END and np_words)
+        ):
+            break
+        if link:
+            seen_of = True
+        elif lowered in lex.HEDGES and hedge is None:
+            hedge = lowered
+            j += 1
+            continue
+        elif np_words and lowered.endswith("ed") and not seen_of and not after_adverb:
+            break  # "300 victims identified": a verb, not part of the noun
+        elif word[0].isupper() and lowered in lex.NOT_ENTITIES and np_words:
+            break  # "300 victims Tuesday"
+        np_words.append((word, w_start, w_end))
+        j += 1
+    return np_words, hedge, j
+
+
+def _modifier_list(tokens: list[tuple[str, str, int, int]], j: int, np_words: list[tuple[str, int, int]]) -> int | None:
+    """At a comma after modifiers, the token after a list of them ("state, local, tribal and federal")."""
+    if not all(w.islower() and lemma(w) == w for w, _, _ in np_words):
+        return None  # "300 victims, 20 suspects": a plural head ends the phrase
+    k = j
+    while k + 1 < len(tokens) and tokens[k][1] == "," and _plain_word(tokens[k + 1]):
+        k += 2
+    k += k < len(tokens) and tokens[k][1] == ","  # the serial comma
+    if k > j and k + 1 < len(tokens) and tokens[k][1] in {"and", "or"} and _plain_word(tokens[k + 1]):
+        return k + 2
+    return None
+
+
+def _plural_word(tokens: list[tuple[str, str, int, int]], k: int) -> bool:
+    return k < len(tokens) and _plain_word(tokens[k]) and lemma(tokens[k][1]) != tokens[k][1]
+
+
+def _predicate_start(tokens: list[tuple[str, str, int, int]], j: int) -> int | None:
+    """ "37 were victims", "37 were identified as potential victims": where the counted noun begins."""
+    if j >= len(tokens) or tokens[j][1] not in {"were", "was", "are", "is"}:
+        return None
+    k = j + 1
+    if k + 1 < len(tokens) and tokens[k][1].endswith("ed") and tokens[k + 1][1] == "as":
+        k += 2
+    while k < len(tokens) and tokens[k][1] in {"a", "an", "the"}:
+        k += 1
+    if k < len(tokens) and (_plain_word(tokens[k]) or tokens[k][1] in lex.HEDGES):
+        return k
+    return None
 
 
 def _start_token(tokens: list[tuple[str, str, int, int]], offset: int) -> int:
@@ -338,15 +392,16 @@ def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after:
     "the probable identification of 43 suspects".
     """
     found: tuple[int, str] | None = None
-    if before >= 1 and (canonical := lex.ACTION_OF.get(tokens[before - 1][1].lower())):
+    actions = lex.COUNT_ACTION_OF
+    if before >= 1 and (canonical := actions.get(tokens[before - 1][1].lower())):
         found = (before - 1, canonical)
-    elif before >= 2 and tokens[before - 1][1] == "of" and (canonical := lex.ACTION_OF.get(tokens[before - 2][1])):
+    elif before >= 2 and tokens[before - 1][1] == "of" and (canonical := actions.get(tokens[before - 2][1])):
         found = (before - 2, canonical)  # "the potential identification of 118 children": a noun for the action
     elif before >= 1 and re.fullmatch(r"[a-z]{3,}ed", tokens[before - 1][1]):
         found = (before - 1, lemma(tokens[before - 1][1]))  # "questioned 45 suspects": some other action
     else:
         for k in range(after, min(after + 3, len(tokens))):
-            if canonical := lex.ACTION_OF.get(tokens[k][1].lower()):
+            if canonical := actions.get(tokens[k][1].lower()):
                 found = (k, canonical)
                 break
     if found is None:

@@ -208,6 +208,37 @@ NOUN_PHRASES = [
     pytest.param(
         "Seven agents took part in the raid.", "Seven agents", "agents", "agent", id="stops-before-irregular-verb"
     ),
+    pytest.param(
+        "It worked with more than 200 state, local, tribal and federal partner agencies.",
+        "more than 200 state, local, tribal and federal partner agencies",
+        "state, local, tribal and federal partner agencies",
+        "agency",
+        id="list-of-modifiers",
+    ),
+    pytest.param(
+        "Police saw hundreds of drug lines shut down.",
+        "hundreds of drug lines",
+        "drug lines",
+        "line",
+        id="stops-before-particle-verb",
+    ),
+    pytest.param(
+        "The album sold 2 million copies worldwide.", "2 million copies", "copies", "copy", id="stops-at-place-adverb"
+    ),
+    pytest.param(
+        "Officers issued 349 suspensions to drivers.",
+        "349 suspensions to drivers",
+        "suspensions to drivers",
+        "suspension",
+        id="given-to-people",
+    ),
+    pytest.param(
+        "Of the children, 37 were identified as potential victims of trafficking.",
+        "37 were identified as potential victims of trafficking",
+        "victims of trafficking",
+        "victim",
+        id="after-were-identified-as",
+    ),
 ]
 
 
@@ -215,6 +246,21 @@ NOUN_PHRASES = [
 def test_counted_noun_phrase(text: str, span: str, noun: str, head: str) -> None:
     covered, q = _quantity(text)
     assert (covered, q.noun, q.head) == (span, noun, head)
+
+
+def test_a_predicate_noun_carries_its_hedge() -> None:
+    _, q = _quantity("Of the children, 37 were identified as potential victims of trafficking.")
+    assert q.hedge == "potential"
+
+
+def test_two_dozen_is_24() -> None:
+    _, q = _quantity("Mounties seized more than two dozen firearms.")
+    assert (q.value, q.qualifier, q.head) == (24, "more than", "firearm")
+
+
+def test_a_range_of_ages_is_an_age() -> None:
+    _, q = _quantity("The children ranged in age from 10 to 17.")
+    assert (q.low, q.high, q.unit) == (10, 17, "age")
 
 
 def test_noun_phrase_lemmas_skip_of() -> None:

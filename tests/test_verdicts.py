@@ -360,3 +360,90 @@ def test_the_same_sum_of_money_needs_only_a_similar_passage() -> None:
     verdict = _verdict(story, Kind.QUANTITY, release)
     assert verdict.label is Label.ALTERED
     assert [d.field for d in verdict.differences] == ["qualifier"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "release", "label", "fields"),
+    [
+        pytest.param(
+            "The children ranged in age from 10 to 17.",
+            "The victims ranged in age from 11 to 17.\n",
+            Label.ALTERED,
+            ["value"],
+            id="a-range-is-matched-whole",
+        ),
+        pytest.param(
+            "Agents arrested more than a dozen people in Colorado.",
+            "In Colorado, agents arrested 12 subjects. More than 130 subjects were arrested nationwide.\n",
+            Label.ALTERED,
+            ["qualifier"],
+            id="a-bound-far-below-a-figure-is-another-fact",
+        ),
+        pytest.param(
+            "Agents arrested 31 suspected traffickers.",
+            "Agents arrested 31 people on charges including custodial interference.\n",
+            Label.ALTERED,
+            ["noun"],
+            id="people-narrowed-to-traffickers",
+        ),
+        pytest.param(
+            "Deputies recovered 225 missing children.",
+            "Marshals Service Finds 225 Missing Children\n\nDeputies recovered 169 children and located 56 others.\n",
+            Label.ALTERED,
+            ["action"],
+            id="found-is-not-recovered",
+        ),
+        pytest.param(
+            "Deputies found 225 missing children.",
+            "Marshals Service Finds 225 Missing Children\n\nDeputies recovered 169 children and located 56 others.\n",
+            Label.SUPPORTED,
+            [],
+            id="found-for-found",
+        ),
+    ],
+)
+def test_what_is_counted_must_agree(sentence: str, release: str, label: Label, fields: list[str]) -> None:
+    verdict = _verdict(sentence, Kind.QUANTITY, release)
+    assert verdict.label is label, verdict.explanation
+    assert [d.field for d in verdict.differences] == fields
+
+
+@pytest.mark.parametrize(
+    ("sentence", "release", "label"),
+    [
+        pytest.param(
+            "The operation ran from 30 September to 7 October.",
+            "Police forces took part in a week of action against county lines gangs.\n\n"
+            "The intensification week ran from 30 September to 6 October 2023.\n",
+            Label.ALTERED,
+            id="the-same-window-one-day-longer",
+        ),
+        pytest.param(
+            "The arrests came during raids on Tuesday, 21 May, when officers searched 132 homes and seized cash.",
+            "The coordinated action day on 21 May 2023 resulted in 84 arrests.\n",
+            Label.SUPPORTED,
+            id="the-same-day-in-a-passage-little-like-the-sentence",
+        ),
+        pytest.param(
+            "The sweep took place in August 2023.",
+            "The sweep was conducted Aug. 7–18.\n",
+            Label.SUPPORTED,
+            id="a-month-holds-a-range",
+        ),
+    ],
+)
+def test_dates_of_the_same_event(sentence: str, release: str, label: Label) -> None:
+    verdict = _verdict(sentence, Kind.DATE, release)
+    assert verdict.label is label, verdict.explanation
+
+
+def test_the_same_day_loses_to_a_like_passage_a_day_off() -> None:
+    """ "executed search warrants on June 5": the release's "June 5" is the court date, in a passage little like
+    the sentence; the passage much like it says June 4, and that is the finding."""
+    release = (
+        "On June 4, 2023, investigators executed search warrants at three locations near Tweed.\n\n"
+        "All three appeared in court on June 5, 2023.\n"
+    )
+    verdict = _verdict("Officers executed search warrants on June 5 at three locations near Tweed.", Kind.DATE, release)
+    assert verdict.label is Label.ALTERED
+    assert [d.field for d in verdict.differences] == ["date"]
