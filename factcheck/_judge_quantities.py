@@ -39,6 +39,9 @@ _NOT_MEASURED = frozenset(
 )  # fmt: skip
 _PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
 _ANYONE = frozenset({"person", "people", "individual"})
+_FOOTAGE = lex.NOUN_GROUPS[4]
+# Records about people or things, counted in their place ("reports of missing children", "tips about abuse").
+_RECORDS = frozenset({"report", "case", "call", "tip", "referral", "complaint", "record", "entry", "file"})
 # Verbs that report a result rather than an act: "the work yielded 311 identifications".
 _RESULT_VERBS = frozenset({"yield", "produce", "result", "generate", "include", "total", "reach", "bring", "report"})
 # How well a source figure's counted thing matches the claim's, best last.
@@ -61,6 +64,8 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         return _SAME if said & real or _same_group(said, real) else 0
     if not claim.head:
         return 0
+    if source.head in _RECORDS and claim.head not in _RECORDS and claim.head in source.lemmas:
+        return _RELATED  # "31,402 reports of missing children" count reports: one child may have several
     if claim.head in source.lemmas or any(claim.head in g and g & set(source.lemmas) for g in lex.SYNONYMS):
         return _SAME
     if not source.head:
@@ -89,6 +94,8 @@ def _duration_match(claim: Quantity, source: Quantity) -> int:
     """Durations of the same thing: "an 11-day operation" and "a 12-day surge", not a prison term."""
     if source.unit != claim.unit and not (claim.unit in lex.TIME_UNITS and source.unit in lex.TIME_UNITS):
         return 0
+    if bool(set(claim.lemmas) & _FOOTAGE) != bool(set(source.lemmas) & _FOOTAGE):
+        return 0  # "1,000 hours of video" measures material, not an operation or a sentence
     said_unit, real_unit = claim.head in lex.TIME_UNITS, source.head in lex.TIME_UNITS
     if said_unit and real_unit:  # "six years in prison" / "78 months": what the time is of must agree
         said = set(claim.lemmas) - set(lex.TIME_UNITS)
@@ -150,6 +157,11 @@ def _far_apart(q: Quantity, sq: Quantity) -> bool:
     return a > 0 and b > 0 and max(a, b) / min(a, b) > 3
 
 
+def _bare_time(q: Quantity) -> bool:
+    """ "two years", with nothing said of what lasted them."""
+    return q.unit in lex.TIME_UNITS and set(q.lemmas) <= set(lex.TIME_UNITS)
+
+
 def _in_days(q: Quantity, value: float) -> float:
     return value * lex.TIME_UNITS[q.unit] if q.unit in lex.TIME_UNITS else value
 
@@ -193,6 +205,10 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             bound = q.qualifier in ("up to", "fewer than", "more than", "at least")
             if match and (bound or not holds) and _far_apart(q, sq) and not (q.head == sq.head and similarity >= 0.6):
                 match = 0  # "$1 billion" against "$85 million": another fact, not a changed one
+            if match and q.written.lower() in lex.VAGUE and similarity < settings.passage_min_similarity:
+                match = 0  # "several defendants" is in any passage with nine: only a like one speaks to it
+            if match and _bare_time(q) and not _bare_time(sq) and similarity < settings.passage_min_similarity + 0.1:
+                match = 0  # "for about two years" of something else than the "eight-month investigation"
             if match:
                 ranked.append((match, index.is_primary(passage), holds, similarity, passage, sq))
     if not ranked and q.unit in lex.TIME_UNITS:
@@ -205,8 +221,10 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
     # ("5,800 were classified as serious"): the same counted thing, named, is compared first. Without a
     # bound, a figure matched by context may be a part ("29 of the arrests") and keeps its place.
     named = q.qualifier not in (None, "", "about") and any(r[0] == _SAME for r in ranked)
+    # Of the same figure said twice, the hedged saying is the careful one: a headline's "118 children" is
+    # the body's "potential identification of 118 children" cut short.
     match, _primary, holds, similarity, passage, sq = max(
-        ranked, key=lambda r: (r[1], r[2] and not (named and r[0] == _CONTEXT), r[0], r[3])
+        ranked, key=lambda r: (r[1], r[2] and not (named and r[0] == _CONTEXT), r[0], r[5].hedge is not None, r[3])
     )
     differences: list[Difference] = []
     note = ""
@@ -264,12 +282,14 @@ def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 continue
             similarity = index.similarity(claim.sentence, passage)
             timed = q.head in lex.EVENT_NOUNS or (q.head in lex.TIME_UNITS and len(q.lemmas) > 1)
-            event = bool(passage.lemma_set & lex.EVENT_NOUNS)
+            timed = timed and not set(q.lemmas) & _FOOTAGE  # "1,000 hours of video" is no operation's length
+            # "the intensification week ran from 30 September to 6 October": the range is named by the unit
+            event = bool(passage.lemma_set & (lex.EVENT_NOUNS | {q.unit or ""}))
             if timed and (event or similarity >= settings.passage_min_similarity + 0.1):
-                ranked.append((event, similarity, passage, d))
+                ranked.append((index.is_primary(passage), event, similarity, passage, d))
     if not ranked or q.value is None or q.unit not in _DURATION_SLACK:
         return _unsourced(claim, index, f'no source gives a duration or date range for "{q.written} {q.noun}"')
-    _, similarity, passage, d = max(ranked, key=lambda r: (r[0], r[1]))
+    *_, similarity, passage, d = max(ranked, key=lambda r: r[:3])
     days = (d.end - d.start).days + 1
     stated = q.value * lex.TIME_UNITS[q.unit]
     span = f"{d.written} ({days} days)"

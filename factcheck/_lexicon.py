@@ -160,6 +160,7 @@ SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"agency", "organisation", "organization", "partner"}),
     frozenset({"arrest", "apprehension"}),
     frozenset({"suspect", "subject"}),
+    frozenset({"charge", "offence", "offense", "count"}),
     frozenset({"kilogram", "kilo", "kg"}),
     frozenset({"global", "worldwide", "international"}),
 )

@@ -290,7 +290,19 @@ def _primary_sources(article: Article, claims: tuple[Claim, ...], passages: list
         anchors |= _anchors(p.quantities, p.dates, p.text)
     shared = {sid: len(story & anchors) for sid, anchors in by_source.items()}
     best = max(shared.values(), default=0)
-    return frozenset(sid for sid, n in shared.items() if best and n >= 0.6 * best)
+    primary = {sid for sid, n in shared.items() if best and n >= 0.6 * best}
+    if article.published is None:
+        return frozenset(primary)
+    # Among those, last year's operation loses to a release from the story's own weeks.
+    published = {p.source.id: p.source.published for p in passages}
+    gap = {sid: abs((article.published - d).days) for sid in primary if (d := published.get(sid)) is not None}
+    if any(days <= _SAME_WEEKS for days in gap.values()):
+        primary -= {sid for sid, days in gap.items() if days > _ANOTHER_YEAR}
+    return frozenset(primary)
+
+
+_SAME_WEEKS = 45  # days between a story and the release it retells
+_ANOTHER_YEAR = 180  # days beyond which a release is about another round of the operation
 
 
 def mentions(passage: Passage, forms: set[str]) -> bool:

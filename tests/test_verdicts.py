@@ -447,3 +447,87 @@ def test_the_same_day_loses_to_a_like_passage_a_day_off() -> None:
     verdict = _verdict("Officers executed search warrants on June 5 at three locations near Tweed.", Kind.DATE, release)
     assert verdict.label is Label.ALTERED
     assert [d.field for d in verdict.differences] == ["date"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "release", "label", "fields"),
+    [
+        pytest.param(
+            "More than 31,000 children were reported missing.",
+            "Police entered 31,402 reports of missing children into the database.\n",
+            Label.ALTERED,
+            ["noun"],
+            id="reports-of-children-are-not-children",
+        ),
+        pytest.param(
+            "Police laid 289 charges.",
+            "Police services charged 71 people with 289 offences.\n",
+            Label.SUPPORTED,
+            [],
+            id="charges-are-offences",
+        ),
+        pytest.param(
+            "Investigators reviewed more than 1,000 hours of video during the operation.",
+            "The month-long enforcement surge ran from April 29 to May 31.\n",
+            Label.UNSOURCED,
+            [],
+            id="hours-of-footage-are-no-operations-length",
+        ),
+        pytest.param(
+            "Neighbours said trucks had been coming and going from the property for about two years.",
+            "Three people were charged at the end of a 24-month investigation into the lab.\n",
+            Label.UNSOURCED,
+            [],
+            id="a-bare-duration-in-an-unlike-sentence",
+        ),
+        pytest.param(
+            "Several defendants are believed to belong to a Phoenix street gang, according to an official who was "
+            "not authorized to speak publicly about the case.",
+            "The department charged 47 people with drug offences.\n\nNine defendants remain fugitives.\n",
+            Label.UNSOURCED,
+            [],
+            id="a-vague-amount-in-an-unlike-passage",
+        ),
+        pytest.param(
+            "Europol said the taskforce found 118 abused children.",
+            "Victim Identification Taskforce: new leads on 118 children\n\n"
+            "The taskforce's work led to the potential identification of 118 children.\n",
+            Label.ALTERED,
+            ["hedge"],
+            id="the-hedged-saying-beats-the-headline",
+        ),
+    ],
+)
+def test_what_a_figure_counts(sentence: str, release: str, label: Label, fields: list[str]) -> None:
+    verdict = _verdict(sentence, Kind.QUANTITY, release)
+    assert verdict.label is label, verdict.explanation
+    assert [d.field for d in verdict.differences] == fields
+
+
+def test_a_duration_named_by_its_unit() -> None:
+    """ "a week-long crackdown" against "the intensification week ran from 30 September to 6 October"."""
+    release = "The intensification week ran from 30 September to 6 October 2023.\n"
+    verdict = _verdict("Police made arrests in a week-long national crackdown.", Kind.QUANTITY, release)
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
+def test_last_years_release_loses_to_the_story_s_own() -> None:
+    """Both releases share the story's figures; the one from the story's weeks is its source, so the 298 of
+    last year's release does not support a figure this year's gives as 289."""
+    this_year = Source.from_text(
+        "Project Lodestar\n\nRelease Date: February 22, 2024\n\nPolice charged 71 people with 289 offences.\n",
+        url="https://www.opp.ca/news/lodestar",
+    )
+    last_year = Source.from_text(
+        "Project Harbourlight\n\nRelease Date: March 9, 2023\n\n"
+        "Fifty-eight people are facing 298 charges, in an investigation involving 71 police services.\n",
+        url="https://www.opp.ca/news/harbourlight",
+    )
+    article = Article.from_text(
+        "Police across Ontario have laid 298 charges against 71 people in Project Lodestar.\n",
+        published=date(2024, 2, 23),
+    )
+    report = check(article, [last_year, this_year], settings=Settings(discover=False))
+    verdict = next(v for v in report.verdicts if v.claim.text.startswith("298"))
+    assert verdict.label is Label.ALTERED, verdict.explanation
+    assert verdict.evidence[0].source == report.sources[1].id
