@@ -35,6 +35,8 @@ _DATES = re.compile(
     rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE}),?\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
     rf"|(?P<single>{_ONE_DATE})\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
+    rf"|(?P<year>\b(?:in|during|before|after|by)\s+(?:(?P<y_part>early|late|mid-?)\s*)?(?P<y_year>(?:1[89]|20)\d\d))"
+    rf"(?![\d\u2013'-]|s\b)"
     rf"|(?P<relative>\b(?:yesterday|today|this\s+week|last\s+week|last\s+month|last\s+year"
     rf"|(?:(?:on|last|this\s+past)\s+)?{_WEEKDAY}(?!\s*,?\s*(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}))))\b",
     re.IGNORECASE,
@@ -59,9 +61,25 @@ def find_dates(
         if span is None:
             continue
         s, e = m.span()
+        if (bound := _bound(text, s)) and not span.explicit_range:  # "before May 14, 1998", "after 1932"
+            s = bound[1]
+            span = attrs.evolve(span, bound=bound[0], written=text[s:e])
         relation, rel_start = _relation(text, s)
         found.append((rel_start if relation else s, e, attrs.evolve(span, relation=relation)))
     return found
+
+
+_BOUND = re.compile(r"\b(before|after|by)\s+$", re.IGNORECASE)
+
+
+def _bound(text: str, start: int) -> tuple[str, int] | None:
+    """The word that makes the date at ``start`` a limit ("before", "after", "by"), and where it starts."""
+    if m := re.match(r"(before|after|by)\s", text[start : start + 7], re.IGNORECASE):
+        return m.group(1).lower(), start  # "after 1932": the word is part of the match
+    at = max(0, start - 8)
+    if m := _BOUND.search(text, at, start):
+        return m.group(1).lower(), m.start(1)
+    return None
 
 
 def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
@@ -94,6 +112,14 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         )
         nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
         return DateSpan(start=first, end=nxt - timedelta(days=1), written=written)
+    if m.group("year"):
+        year = int(m.group("y_year"))
+        months = {"early": (1, 4), "mid": (5, 8), "mid-": (5, 8), "late": (9, 12)}.get(
+            (m.group("y_part") or "").lower(), (1, 12)
+        )
+        first = date(year, months[0], 1)
+        nxt = date(year + 1, 1, 1) if months[1] == 12 else date(year, months[1] + 1, 1)
+        return DateSpan(start=first, end=nxt - timedelta(days=1), written=written, year_only=True)
     words = written.lower().split()
     if words in (["yesterday"], ["today"]):
         day = ref - timedelta(days=1 if words == ["yesterday"] else 0)
@@ -149,6 +175,8 @@ def _relation(text: str, start: int) -> tuple[str | None, int]:
         return lex.DATE_RELATIONS[word], max(0, start - 40) + m.start(1)
     if word in lex.SAYING:
         return "say", max(0, start - 40) + m.start(1)
+    if word == "born":
+        return "born", max(0, start - 40) + m.start(1)
     if word.endswith("ed") and word not in {"named", "called", "dubbed"}:
         return lemma(word), max(0, start - 40) + m.start(1)
     return None, start

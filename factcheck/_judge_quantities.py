@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from datetime import date, timedelta
 
 import attrs
 
@@ -363,18 +364,24 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     for passage in candidates:
         similarity = index.similarity(claim.sentence, passage)
         for sd in passage.dates:
+            if (sd.year_only or sd.bound) and not (d.year_only or d.bound):
+                continue  # "in 2023" or "before March" says nothing of a day
+            if sd.bound and sd.bound != d.bound:
+                continue
             # "ran from 30 September to 7 October" against "30 September to 6 October": the same window
             same_window = d.explicit_range and sd.explicit_range and (d.start == sd.start or d.end == sd.end)
             same_event = bool(d.relation and sd.relation and d.relation == sd.relation) or same_window
             agrees = _date_agrees(d, sd)
             exact_range = agrees and d.explicit_range and sd.explicit_range  # "Feb. 17–28" twice: rare enough
+            # A limit ("by Jan. 6") holds many days: only a passage much like the sentence speaks to it.
             near = similarity >= 0.35 and (not d.relation or not sd.relation or similarity >= 0.45)
+            near = near and (not d.bound or similarity >= 0.45)
             if not same_event and not near and not exact_range:
                 one_day = d.start == d.end == sd.start == sd.end
                 if agrees and one_day and similarity >= 0.15 and index.is_primary(passage):
                     weak.append((1, True, similarity, passage, sd))
                 continue
-            if not agrees and abs((sd.start - d.start).days) > 10:
+            if not agrees and _days_apart(d, sd) > (10 if not (d.year_only or d.bound) else _YEARS_APART):
                 continue
             # same event and date, same event, then a similar passage with the date
             rank = 3 if same_event and agrees else 2 if same_event else 1 if agrees else 0
@@ -387,7 +394,7 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     if best is not None and best[0] in (3, 1):
         _, _, similarity, passage, sd = best
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
-    if not _YEAR.search(written) and (yearless := _in_the_sources_year(claim, d, index, candidates)):
+    if not _YEAR.search(written) and not d.bound and (yearless := _in_the_sources_year(claim, d, index, candidates)):
         return yearless
     if d.relation in {None, "say"} and not d.explicit_range:
         for passage in index.passages:  # "the FBI said Friday": the day the release came out (first passages)
@@ -453,7 +460,12 @@ def _in_year(d: DateSpan, year: int) -> DateSpan | None:
 
 def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:
     """Same start for "began", same end for "ended"; stated ranges must match whole; a day or a range must
-    fall inside a month or year."""
+    fall inside a month or year, or on the right side of "before" or "after"."""
+    if source.bound:
+        return (source.bound, source.start, source.end) == (claim.bound, claim.start, claim.end)
+    if claim.bound:
+        low, high = _allowed(claim)
+        return low <= source.start and source.end <= high
     if claim.relation == "start" and source.start == claim.start:
         return True
     if claim.relation == "end" and source.end == claim.end:
@@ -465,5 +477,31 @@ def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:
     return claim.start <= source.start and source.end <= claim.end
 
 
+def _allowed(d: DateSpan) -> tuple[date, date]:
+    """The days a date allows: "before 2017" ends on 31 December 2016, "by 2025" on 31 December 2025."""
+    if d.bound == "before":
+        return date.min, d.start - timedelta(days=1)
+    if d.bound == "after":
+        return d.end + timedelta(days=1), date.max
+    if d.bound == "by":
+        return date.min, d.end
+    return d.start, d.end
+
+
+def _days_apart(claim: DateSpan, source: DateSpan) -> int:
+    """How far the source's date is from what the claim allows (0 inside it)."""
+    low, high = _allowed(claim)
+    return max((low - source.end).days, (source.start - high).days, 0)
+
+
+_YEARS_APART = 366 * 30  # a year or a limit may be off by decades ("born in 1956" for 1945) and still be the fact
+
+
 def _iso_range(d: DateSpan) -> str:
+    if d.bound == "before":
+        return f"before {d.start.isoformat()}"
+    if d.bound == "after":
+        return f"after {d.end.isoformat()}"
+    if d.bound == "by":
+        return f"by {d.end.isoformat()}"
     return d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()}/{d.end.isoformat()}"

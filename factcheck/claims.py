@@ -50,10 +50,13 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     masked = [(q.start, q.end) for q in quotes]
     # "today" dates a release; in a story it is the story's own date, nothing to check.
     dates = [d for d in find_dates(text, ref, masked=masked) if d[2].written.lower() != "today"]
-    found.extend(dates)
     masked += [(s, e) for s, e, _ in dates]
     quantities = find_quantities(text, masked=masked)
     found.extend(quantities)
+    # A year beside a figure dates the figure ("70,000 deaths in 2022"); on its own it is the fact ("born in 1969").
+    counted = [(s, e) for s, e in sentences(text) if any(s <= q[0] < e for q in quantities)]
+    dates = [d for d in dates if not (d[2].year_only and overlaps((d[0], d[1]), counted))]
+    found.extend(dates)
     taken = [(s, e) for s, e, _ in dates + quantities]
     for s_start, s_end in sentences(text):
         if overlaps((s_start, s_end), quoted) or overlaps((s_start, s_end), taken):

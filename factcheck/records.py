@@ -142,6 +142,8 @@ class DateSpan:
     written: str
     relation: str | None = None  # canonical event word: "start", "end", or a verb lemma
     explicit_range: bool = False  # written as a range ("Feb. 17–28"), not a vague span ("last week")
+    bound: str | None = None  # "before", "after" or "by": the date is a limit, not the day itself
+    year_only: bool = False  # written as a year or part of one ("in 1969", "late 2017")
 
 
 @attrs.frozen

@@ -343,7 +343,39 @@ DATES = [
                  date(2024, 3, 31), id="whole-month"),
     pytest.param("Agents were deployed to Ohio in February 2024.", date(2024, 1, 5), "in February 2024",
                  date(2024, 2, 1), date(2024, 2, 29), id="whole-month-leap-year"),
+    pytest.param("The unit was founded in 1998.", date(2024, 1, 5), "in 1998", date(1998, 1, 1),
+                 date(1998, 12, 31), id="a-year"),
+    pytest.param("The unit was criticised in late 2017.", date(2024, 1, 5), "in late 2017", date(2017, 9, 1),
+                 date(2017, 12, 31), id="part-of-a-year"),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "bound"),
+    [
+        ("Penguin Books was founded after 1932.", "after 1932", "after"),
+        ("It was first released before May 14, 1998.", "before May 14, 1998", "before"),
+        ("Before 24 November 2008, he was head coach.", "Before 24 November 2008", "before"),
+        ("The plant will be finished by 2025.", "by 2025", "by"),
+        ("The plant was finished in 2025.", "in 2025", None),
+    ],
+)
+def test_a_date_can_be_a_limit(text: str, span: str, bound: str | None) -> None:
+    (found,) = [d for _, _, d in find_dates(text, date(2024, 1, 5))]
+    assert (found.written, found.bound) == (span, bound)
+
+
+@pytest.mark.parametrize(
+    "text", ["It was the 2019-20 season.", "The band was big in the 1990s.", "He played in 2006-07 for Basel."]
+)
+def test_seasons_and_decades_are_not_years(text: str) -> None:
+    assert find_dates(text, date(2024, 1, 5)) == []
+
+
+def test_a_year_beside_a_figure_dates_the_figure() -> None:
+    """ "70,000 deaths in 2022": the figure is the claim; "born in 1969" has nothing else to check."""
+    assert [c.kind for c in _claims("Roughly 70,000 overdose deaths were recorded in 2022.")] == [Kind.QUANTITY]
+    assert [c.text for c in _claims("Tobey Maguire was born in 1969.")] == ["born in 1969"]
 
 
 @pytest.mark.parametrize(("text", "reference", "span", "start", "end"), DATES)

@@ -531,3 +531,49 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
     verdict = next(v for v in report.verdicts if v.claim.text.startswith("298"))
     assert verdict.label is Label.ALTERED, verdict.explanation
     assert verdict.evidence[0].source == report.sources[1].id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "release", "label"),
+    [
+        pytest.param(
+            "Tobey Maguire was born in 1969.",
+            "Tobey Maguire, born on June 27, 1969, is an actor.\n",
+            Label.SUPPORTED,
+            id="a-year-holds-its-days",
+        ),
+        pytest.param(
+            "Jay Sekulow was born in 1956.",
+            "Jay Alan Sekulow (born June 10, 1945) is an attorney.\n",
+            Label.ALTERED,
+            id="another-year-for-the-same-event",
+        ),
+        pytest.param(
+            "Penguin Books was founded after 1932.",
+            "Penguin Books was founded in 1930 by Allen Lane.\n",
+            Label.ALTERED,
+            id="after-a-later-year",
+        ),
+        pytest.param(
+            "The band began work on its third album before 2017.",
+            "The band began work on its third album in January 2016 in New York.\n",
+            Label.SUPPORTED,
+            id="before-holds-an-earlier-month",
+        ),
+        pytest.param(
+            "Guilty Gear was first released in Japan before 1998.",
+            "Guilty Gear was first released in Japan on May 14, 1998 for the PlayStation.\n",
+            Label.ALTERED,
+            id="before-the-year-it-came",
+        ),
+        pytest.param(
+            "He must surrender by Jan. 6.",
+            "He was sentenced today to 78 months in prison.\n",
+            Label.UNSOURCED,
+            id="a-limit-needs-a-like-passage",
+        ),
+    ],
+)
+def test_years_and_limits(sentence: str, release: str, label: Label) -> None:
+    verdict = _verdict(sentence, Kind.DATE, release)
+    assert verdict.label is label, verdict.explanation
