@@ -224,9 +224,23 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
     named = q.qualifier not in (None, "", "about") and any(r[0] == _SAME for r in ranked)
     # Of the same figure said twice, the hedged saying is the careful one: a headline's "118 children" is
     # the body's "potential identification of 118 children" cut short.
+    # A claim that names nothing ("less than $127 million") speaks of the figure it writes, when the passage
+    # has it, not of another one that happens to fit ("$59 million in the United States").
+    bare = all(r[0] == _CONTEXT for r in ranked)
     match, _primary, holds, similarity, passage, sq = max(
-        ranked, key=lambda r: (r[1], r[2] and not (named and r[0] == _CONTEXT), r[0], r[5].hedge is not None, r[3])
+        ranked,
+        key=lambda r: (
+            r[1],
+            bare and r[5].value == q.value,
+            r[2] and not (named and r[0] == _CONTEXT),
+            r[0],
+            r[5].hedge is not None,
+            r[3],
+        ),
     )
+    if _more_exact(q, sq):
+        why = f'source gives only "{_as_written(sq, passage)}": it neither confirms nor rules out {q.written}'
+        return _unsourced(claim, index, why, "only-a-limit")  # the contract: an unsourced verdict cites nothing
     differences: list[Difference] = []
     note = ""
     if not holds:
@@ -255,6 +269,18 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         claim, (_evidence(passage, similarity),), differences, 0.75 if match == _RELATED else 1.0, explain,
         f'source says "{source_words}"',
     )  # fmt: skip
+
+
+def _more_exact(q: Quantity, sq: Quantity) -> bool:
+    """ "39 years old" where the source says only "younger than 45": a figure the limit allows but does not give."""
+    limits = ("more than", "fewer than", "up to", "at least")
+    return (
+        q.qualifier is None
+        and q.value is not None
+        and sq.qualifier in limits
+        and sq.value != q.value
+        and sq.low <= q.value <= sq.high
+    )
 
 
 def _conflation(q: Quantity, passage: Passage) -> str:
@@ -366,8 +392,8 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
         for sd in passage.dates:
             if (sd.year_only or sd.bound) and not (d.year_only or d.bound):
                 continue  # "in 2023" or "before March" says nothing of a day
-            if sd.bound and sd.bound != d.bound:
-                continue
+            if (d.bound or sd.bound) and _overlap_only(d, sd):
+                continue  # "before 2017" against "before 2016": neither borne out nor ruled out
             # "ran from 30 September to 7 October" against "30 September to 6 October": the same window
             same_window = d.explicit_range and sd.explicit_range and (d.start == sd.start or d.end == sd.end)
             same_event = bool(d.relation and sd.relation and d.relation == sd.relation) or same_window
@@ -461,11 +487,9 @@ def _in_year(d: DateSpan, year: int) -> DateSpan | None:
 def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:
     """Same start for "began", same end for "ended"; stated ranges must match whole; a day or a range must
     fall inside a month or year, or on the right side of "before" or "after"."""
-    if source.bound:
-        return (source.bound, source.start, source.end) == (claim.bound, claim.start, claim.end)
-    if claim.bound:
-        low, high = _allowed(claim)
-        return low <= source.start and source.end <= high
+    if claim.bound or source.bound:
+        (low, high), (s_low, s_high) = _allowed(claim), _allowed(source)
+        return low <= s_low and s_high <= high
     if claim.relation == "start" and source.start == claim.start:
         return True
     if claim.relation == "end" and source.end == claim.end:
@@ -489,9 +513,14 @@ def _allowed(d: DateSpan) -> tuple[date, date]:
 
 
 def _days_apart(claim: DateSpan, source: DateSpan) -> int:
-    """How far the source's date is from what the claim allows (0 inside it)."""
-    low, high = _allowed(claim)
-    return max((low - source.end).days, (source.start - high).days, 0)
+    """How far what the source allows is from what the claim allows (0 where they meet)."""
+    (low, high), (s_low, s_high) = _allowed(claim), _allowed(source)
+    return max((low - s_high).days, (s_low - high).days, 0)
+
+
+def _overlap_only(claim: DateSpan, source: DateSpan) -> bool:
+    """The two allow some of the same days, but the source's are not all inside the claim's."""
+    return not _date_agrees(claim, source) and _days_apart(claim, source) == 0
 
 
 _YEARS_APART = 366 * 30  # a year or a limit may be off by decades ("born in 1956" for 1945) and still be the fact

@@ -9,6 +9,11 @@ QUALIFIERS: dict[str, str] = {
     "just over": "more than",
     "upwards of": "more than",
     "in excess of": "more than",
+    "higher than": "more than",
+    "greater than": "more than",
+    "above": "more than",
+    "surpassed": "more than",
+    "older than": "more than",
     "at least": "at least",
     "no fewer than": "at least",
     "no less than": "at least",
@@ -32,6 +37,9 @@ QUALIFIERS: dict[str, str] = {
     "fewer than": "fewer than",
     "less than": "fewer than",
     "under": "fewer than",
+    "lower than": "fewer than",
+    "below": "fewer than",
+    "younger than": "fewer than",
 }
 
 # Words that make a figure tentative. A source's hedge missing from a story is a finding.

@@ -46,6 +46,7 @@ REASONS: dict[str, str] = {
     "list-changed": "the list has items the source does not give",
     "meaning-changed": "a near-identical source sentence says the opposite: a negation or an antonym",
     "no-source-passage": "no passage of any usable source speaks to the claim",
+    "only-a-limit": "the source gives only a limit (younger than 45) that the figure fits, not the figure itself",
     "term-not-in-source": "no source uses the quoted term",
     "quote-not-in-source": "no source contains the quoted words",
 }

@@ -577,3 +577,57 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
 def test_years_and_limits(sentence: str, release: str, label: Label) -> None:
     verdict = _verdict(sentence, Kind.DATE, release)
     assert verdict.label is label, verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "release", "label", "reason"),
+    [
+        pytest.param(
+            "The film's worldwide total was less than $127 million.",
+            "The film grossed $59 million in North America and $68 million elsewhere, for a worldwide total of "
+            "$127 million.\n",
+            Label.ALTERED,
+            "qualifier-changed",
+            id="a-bare-bound-speaks-of-the-figure-it-writes",
+        ),
+        pytest.param(
+            "The youngest victim was 39 years old.",
+            "The youngest victim was younger than 45 years old.\n",
+            Label.UNSOURCED,
+            "only-a-limit",
+            id="a-figure-a-limit-allows",
+        ),
+        pytest.param(
+            "The film holds a rating lower than 21% on the site.",
+            "The site rated the film 20%.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="lower-than-is-a-bound",
+        ),
+    ],
+)
+def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
+    verdict = _verdict(sentence, Kind.QUANTITY, release)
+    assert (verdict.label, verdict.reason) == (label, reason), verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "release", "label"),
+    [
+        pytest.param(
+            "His career began before 1970.",
+            "His career began after 1975, the label says.\n",
+            Label.ALTERED,
+            id="before-and-after-apart",
+        ),
+        pytest.param(
+            "His career began before 1980.",
+            "His career began after 1975, the label says.\n",
+            Label.UNSOURCED,
+            id="before-and-after-overlapping",
+        ),
+    ],
+)
+def test_a_limit_against_a_limit(sentence: str, release: str, label: Label) -> None:
+    verdict = _verdict(sentence, Kind.DATE, release)
+    assert verdict.label is label, verdict.explanation
