@@ -99,7 +99,7 @@ def _cover(
     for _ in range(3):
         gains = []
         for p in passages:
-            new = {n for n, f in forms.items() if n not in named and mentions(p, f)}
+            new = {n for n, f in forms.items() if n not in named and _named(p, n, f)}
             act = bool(action and not acted and _action_in(action, p))
             gains.append((len(new) + act, index.similarity(claim.sentence, p), p, new, act))
         if not gains:
@@ -112,6 +112,34 @@ def _cover(
         acted = acted or act
     similarity = max((index.similarity(claim.sentence, p) for p in chosen), default=0.0)
     return _Cover(chosen, named, acted, similarity, any(index.is_primary(p) for p in chosen))
+
+
+def _named(passage: Passage, name: str, forms: set[str]) -> bool:
+    """Whether the passage names the body or person: a spelling of it, or a person's surname alone ("Kaling"
+    for "Mindy Kaling") — but not the surname of someone else ("Pablo Hernandez" for "Pedro Hernandez")."""
+    if mentions(passage, forms):
+        return True
+    parts = name.split()
+    if not (
+        2 <= len(parts) <= 3
+        and all(p[:1].isupper() for p in parts)
+        and not {p.lower() for p in parts} & _NOT_PEOPLE
+        and len(parts[-1]) > 3
+    ):
+        return False
+    before = [m.group(1) for m in re.finditer(rf"(\S+)\s+{re.escape(parts[-1])}\b", passage.text)]
+    alone = re.search(rf"(?:^|[^\w\s]\s*){re.escape(parts[-1])}\b", passage.text)
+    others = [w for w in before if (w[:1].isupper() or w[:1].isdigit()) and w.lower().strip(".") not in _HONORIFICS]
+    return (bool(before) or bool(alone)) and all(w == parts[0] for w in others)
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "agent", "officer", "judge", "detective"})
+# Words that make a capitalised name a place, a body or a thing rather than a person.
+_NOT_PEOPLE = lex.ORG_WORDS | frozenset(
+    """county city state province street road river island lake mount mountain park university college
+    school hospital company group party records festival award awards cup league club team church bank
+    operation project airport station""".split()
+)
 
 
 def _same_body(name: str, covered: set[str], index: Index) -> bool:
@@ -152,7 +180,7 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
     ranked = []
     for passage in index.candidates(claim):
         coverage = len(content & passage.lemma_set) / len(content)
-        named = {n for n, f in forms.items() if mentions(passage, f)}
+        named = {n for n, f in forms.items() if _named(passage, n, f)}
         ranked.append((coverage, index.is_primary(passage), index.similarity(claim.text, passage), passage, named))
     if not ranked:
         return _unsourced(claim, index, "no source says this", "no-source-passage")

@@ -631,3 +631,25 @@ def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: st
 def test_a_limit_against_a_limit(sentence: str, release: str, label: Label) -> None:
     verdict = _verdict(sentence, Kind.DATE, release)
     assert verdict.label is label, verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "release", "label"),
+    [
+        pytest.param(
+            "Joe Flacco had his best game of the season against the Rams.",
+            "Flacco had his best game of the season in Week 3 against the Rams.\n",
+            Label.SUPPORTED,
+            id="the-surname-alone-names-the-person",
+        ),
+        pytest.param(
+            "Agents arrested Pedro Hernandez at the border crossing.",
+            "Agents arrested Pablo Hernandez at the border crossing.\n",
+            Label.UNSOURCED,
+            id="another-first-name-is-another-person",
+        ),
+    ],
+)
+def test_people_named_by_surname(sentence: str, release: str, label: Label) -> None:
+    verdict = _verdict(sentence, Kind.STATEMENT, release)
+    assert verdict.label is label, verdict.explanation
