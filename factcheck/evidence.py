@@ -73,6 +73,8 @@ class Index:
     aliases: dict[str, str]
     notes: tuple[str, ...] = ()
     primary: frozenset[str] = frozenset()  # ids of the sources the story most likely retells
+    # ids of sources about another round of the operation: dated far from a release of the story's own weeks
+    other_rounds: dict[str, date] = attrs.field(factory=dict)
     postings: dict[str, tuple[int, ...]] = attrs.field(factory=dict, repr=False)  # word or figure -> passages
     _found: dict[str, list[Passage]] = attrs.field(factory=dict, repr=False, eq=False)  # claim id -> candidates
 
@@ -250,7 +252,7 @@ def build_index(
                 keys = tuple(f"{source.id}:{p.start}" for p in own if p.start < q.end and q.start < p.end)
                 quotes.append(SourceQuote(source, q, text, keys))
     table.update(aliases(article.text))
-    primary = _primary_sources(article, claims, passages)
+    primary, other_rounds = _primary_sources(article, claims, passages)
     postings: dict[str, list[int]] = {}
     for i, passage in enumerate(passages):
         for key in passage.lemma_set | _passage_keys(passage):
@@ -261,6 +263,7 @@ def build_index(
         aliases=table,
         notes=tuple(notes),
         primary=primary,
+        other_rounds=other_rounds,
         postings={k: tuple(v) for k, v in postings.items()},
     )
 
@@ -273,8 +276,11 @@ def _anchors(quantities: Iterable[Quantity], dates: Iterable[DateSpan], text: st
     return found
 
 
-def _primary_sources(article: Article, claims: tuple[Claim, ...], passages: list[Passage]) -> frozenset[str]:
-    """The sources that share most of the story's figures, dates and names: what it most likely retells.
+def _primary_sources(
+    article: Article, claims: tuple[Claim, ...], passages: list[Passage]
+) -> tuple[frozenset[str], dict[str, date]]:
+    """The sources that share most of the story's figures, dates and names: what it most likely retells;
+    and, when one of those is from the story's own weeks, the sources dated in another year, with their dates.
 
     A decoy (last year's operation, a later update) shares the topic and the
     words but not the figures, so evidence is taken from these first.
@@ -292,13 +298,14 @@ def _primary_sources(article: Article, claims: tuple[Claim, ...], passages: list
     best = max(shared.values(), default=0)
     primary = {sid for sid, n in shared.items() if best and n >= 0.6 * best}
     if article.published is None:
-        return frozenset(primary)
-    # Among those, last year's operation loses to a release from the story's own weeks.
-    published = {p.source.id: p.source.published for p in passages}
-    gap = {sid: abs((article.published - d).days) for sid in primary if (d := published.get(sid)) is not None}
-    if any(days <= _SAME_WEEKS for days in gap.values()):
-        primary -= {sid for sid, days in gap.items() if days > _ANOTHER_YEAR}
-    return frozenset(primary)
+        return frozenset(primary), {}
+    # Last year's operation loses to a release from the story's own weeks, however many figures it shares.
+    published = {p.source.id: d for p in passages if (d := p.source.published) is not None}
+    gap = {sid: abs((article.published - d).days) for sid, d in published.items()}
+    if not any(gap[sid] <= _SAME_WEEKS for sid in primary if sid in gap):
+        return frozenset(primary), {}
+    other = {sid: published[sid] for sid, days in gap.items() if days > _ANOTHER_YEAR}
+    return frozenset(primary - set(other)), other
 
 
 _SAME_WEEKS = 45  # days between a story and the release it retells

@@ -9,6 +9,7 @@ what they did and any limiting words. A verdict always cites its passage.
 from __future__ import annotations
 
 import logging
+import re
 
 from factcheck._judge_quantities import _judge_date, _judge_quantity
 from factcheck._judge_quotes import _judge_quote, _judge_term
@@ -18,6 +19,7 @@ from factcheck.evidence import Index
 from factcheck.records import (
     Claim,
     DateSpan,
+    Label,
     Quantity,
     Quote,
     Verdict,
@@ -46,6 +48,7 @@ REASONS: dict[str, str] = {
     "list-changed": "the list has items the source does not give",
     "meaning-changed": "a near-identical source sentence says the opposite: a negation or an antonym",
     "no-source-passage": "no passage of any usable source speaks to the claim",
+    "other-round-only": "only a release about another year's round of the operation speaks to the claim",
     "only-a-limit": "the source gives only a limit (younger than 45) that the figure fits, not the figure itself",
     "term-not-in-source": "no source uses the quoted term",
     "quote-not-in-source": "no source contains the quoted words",
@@ -57,9 +60,29 @@ def judge(claim: Claim, index: Index, settings: Settings | None = None) -> Verdi
     settings = settings or Settings()
     detail = claim.detail
     if isinstance(detail, Quantity):
-        return _judge_quantity(claim, detail, index, settings)
-    if isinstance(detail, DateSpan):
-        return _judge_date(claim, detail, index)
-    if isinstance(detail, Quote):
-        return _judge_term(claim, detail, index) if detail.term else _judge_quote(claim, detail, index, settings)
-    return _judge_statement(claim, detail, index)
+        verdict = _judge_quantity(claim, detail, index, settings)
+    elif isinstance(detail, DateSpan):
+        verdict = _judge_date(claim, detail, index)
+    elif isinstance(detail, Quote) and detail.term:
+        verdict = _judge_term(claim, detail, index)
+        if detail.words.strip("\u201c\u201d\"' ")[:1].isupper():
+            return verdict  # a name ("We Will Find You") is the same from round to round
+    elif isinstance(detail, Quote):
+        verdict = _judge_quote(claim, detail, index, settings)
+    else:
+        verdict = _judge_statement(claim, detail, index)
+    return _this_round(verdict, index)
+
+
+def _this_round(verdict: Verdict, index: Index) -> Verdict:
+    """Evidence only from another year's release ("Several of the cases involved sextortion", said of last year's
+    operation) does not speak to this one — unless the sentence itself is about that year."""
+    dates = {index.other_rounds.get(e.source) for e in verdict.evidence}
+    if not verdict.evidence or None in dates:
+        return verdict
+    sentence = verdict.claim.sentence.lower()
+    if any(str(d.year) in sentence for d in dates if d) or re.search(r"\b(last|previous|a) year\b", sentence):
+        return verdict
+    when = ", ".join(sorted(d.isoformat() for d in dates if d))
+    why = f"only a release about another round of the operation ({when}) speaks to this; the story's own does not"
+    return Verdict(verdict.claim, Label.UNSOURCED, verdict.score, why, "other-round-only")

@@ -653,3 +653,33 @@ def test_a_limit_against_a_limit(sentence: str, release: str, label: Label) -> N
 def test_people_named_by_surname(sentence: str, release: str, label: Label) -> None:
     verdict = _verdict(sentence, Kind.STATEMENT, release)
     assert verdict.label is label, verdict.explanation
+
+
+def _rounds(sentence: str) -> Verdict:
+    this_year = Source.from_text(
+        "Operation Lantern Watch nets 47 arrests\n\nRelease Date: June 6, 2024\n\n"
+        "Agents arrested 47 suspected child predators during Operation Lantern Watch.\n",
+        url="https://www.ice.gov/news/lantern-watch-2024",
+    )
+    last_year = Source.from_text(
+        "First Operation Lantern Watch\n\nRelease Date: June 1, 2023\n\n"
+        "Agents arrested 39 suspected offenders. Several of the cases involved sextortion of minors.\n",
+        url="https://www.ice.gov/news/lantern-watch-2023",
+    )
+    article = Article.from_text(
+        f"Agents arrested 47 suspected child predators. {sentence}\n", published=date(2024, 6, 7)
+    )
+    report = check(article, [last_year, this_year], settings=Settings(discover=False))
+    return next(v for v in report.verdicts if v.claim.sentence == sentence)
+
+
+def test_only_last_years_release_says_it() -> None:
+    """Said of this year's operation, a fact only last year's release gives is not sourced."""
+    verdict = _rounds("Several of the cases involved sextortion of minors.")
+    assert (verdict.label, verdict.reason) == (Label.UNSOURCED, "other-round-only"), verdict.explanation
+    assert "2023-06-01" in verdict.explanation
+
+
+def test_a_sentence_about_last_year_may_cite_last_years_release() -> None:
+    verdict = _rounds("In the previous year, several of the cases involved sextortion of minors.")
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
