@@ -278,6 +278,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     verb, verb_hedge = _governing_verb(tokens, first if start == num.start else _start_token(tokens, start), j)
     hedge = hedge or verb_hedge
     value, low, high, low_open = num.value, num.low, num.high, False
+    if value is not None and _one_more(tokens, first, np_words):
+        value += 1  # "Chris Long and four other players" are five players; "the FBI and three other agencies", four
     if value is not None:
         low, high, low_open = _interval(value, qualifier)
     written = num.written or text[num.start : num.end]
@@ -367,6 +369,17 @@ def _predicate_start(tokens: list[tuple[str, str, int, int]], j: int) -> int | N
     if k < len(tokens) and (_plain_word(tokens[k]) or tokens[k][1] in lex.HEDGES):
         return k
     return None
+
+
+def _one_more(tokens: list[tuple[str, str, int, int]], first: int, np_words: list[tuple[str, int, int]]) -> bool:
+    """ "<Name> and N other …": the count names one more than N."""
+    return (
+        bool(np_words)
+        and np_words[0][0].lower() == "other"
+        and first >= 2
+        and tokens[first - 1][1] == "and"
+        and tokens[first - 2][1][:1].isupper()
+    )
 
 
 def _start_token(tokens: list[tuple[str, str, int, int]], offset: int) -> int:

@@ -253,6 +253,19 @@ def test_a_predicate_noun_carries_its_hedge() -> None:
     assert q.hedge == "potential"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Chris Long and four other players won back-to-back titles.", 5),
+        ("The FBI and three other agencies took part.", 4),
+        ("Police arrested four other suspects.", 4),
+    ],
+)
+def test_a_name_and_n_others(text: str, value: float) -> None:
+    _, q = _quantity(text)
+    assert q.value == value
+
+
 def test_two_dozen_is_24() -> None:
     _, q = _quantity("Mounties seized more than two dozen firearms.")
     assert (q.value, q.qualifier, q.head) == (24, "more than", "firearm")
