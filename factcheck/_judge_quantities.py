@@ -180,6 +180,19 @@ def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
     return above and s_high <= high
 
 
+def _listed_for(sq: Quantity, passage: Passage) -> str | None:
+    """The name a figure is given for in a list: "Arrests were made in Austria (11), Germany (8)" -> "Germany"."""
+    m = re.search(rf"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s*\(\s*{re.escape(sq.written)}\s*\)", passage.text)
+    return m.group(1) if m else None
+
+
+def _near_claim(name: str, claim: Claim) -> bool:
+    """Whether the claim's sentence names ``name`` close to the claim's figure ("followed by Germany with nine")."""
+    at = max(0, claim.sentence.find(claim.text))
+    around = claim.sentence[max(0, at - 40) : at + len(claim.text) + 40]
+    return re.search(rf"\b{re.escape(name.rsplit(maxsplit=1)[-1])}\b", around) is not None
+
+
 def _is_range(q: Quantity) -> bool:
     """A stated range ("between 20 and 30", "from 11 to 17"), not a bound or a figure."""
     return q.value is None and q.qualifier is None and q.low < q.high != math.inf
@@ -210,6 +223,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = 0  # "several defendants" is in any passage with nine: only a like one speaks to it
             if match and _bare_time(q) and not _bare_time(sq) and similarity < settings.passage_min_similarity + 0.1:
                 match = 0  # "for about two years" of something else than the "eight-month investigation"
+            if (place := _listed_for(sq, passage)) is not None and similarity >= settings.passage_min_similarity:
+                match = _SAME if _near_claim(place, claim) else 0  # "Spain (15)" counts Spain's, not Germany's
             if match:
                 ranked.append((match, index.is_primary(passage), holds, similarity, passage, sq))
     if not ranked and q.unit in lex.TIME_UNITS:
@@ -259,7 +274,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         differences.append(Difference("noun", q.noun or None, sq.noun or None))
     elif narrowed := _narrowed(claim, sq, passage):
         differences.append(narrowed)
-    source_words = _as_written(sq, passage)
+    place = _listed_for(sq, passage)
+    source_words = f"{place} ({sq.written})" if place else _as_written(sq, passage)
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:
         parts = [_describe(d) for d in diffs]
@@ -287,7 +303,8 @@ def _conflation(q: Quantity, passage: Passage) -> str:
     """ " — 225 is 169 + 56: two of the source's counts added together", when it is so."""
     if q.value is None:
         return ""
-    counts = [sq for sq in passage.quantities if sq.value is not None and sq.unit == q.unit]
+    # Counts of named things ("169 missing children", "56 others"); a list of bare figures sums by chance.
+    counts = [sq for sq in passage.quantities if sq.value is not None and sq.unit == q.unit and sq.noun]
     for size in (2, 3):
         for group in itertools.combinations(counts, size):
             if sum(sq.value or 0 for sq in group) == q.value:

@@ -654,3 +654,22 @@ def test_what_is_counted_must_agree(sentence: str, release: str, label: Label, f
     verdict = _verdict(sentence, Kind.QUANTITY, release)
     assert verdict.label is label, verdict.explanation
     assert [d.field for d in verdict.differences] == fields
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "source_words"),
+    [
+        ("Austria made the most arrests, 11, followed by Germany with nine.", Label.ALTERED, "Germany (8)"),
+        ("Austria made the most arrests, 11, followed by Germany with eight.", Label.SUPPORTED, "Germany (8)"),
+    ],
+)
+def test_a_figure_listed_for_a_place(sentence: str, label: Label, source_words: str) -> None:
+    """ "Arrests were made in Austria (11), Germany (8)": each figure is its place's, not any that fits."""
+    release = "Arrests were made in Austria (11), Bulgaria (6), Germany (8), Hungary (4) and Serbia (9).\n"
+    verdict = next(
+        v
+        for v in check(Article.from_text(sentence + "\n"), [Source.from_text(release)]).verdicts
+        if v.claim.text in {"nine", "eight"}
+    )
+    assert verdict.label is label, verdict.explanation
+    assert f'source says "{source_words}"' in verdict.explanation
