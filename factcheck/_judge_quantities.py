@@ -381,7 +381,8 @@ def _as_written(sq: Quantity, passage: Passage) -> str:
         m := re.search(rf"\b{re.escape(sq.hedge)}\s+(\w+)\s+of\s+(?:the\s+)?{re.escape(sq.written)}", passage.text)
     ):
         return f"{sq.hedge} {m.group(1)} of {counted}"
-    return " ".join(x for x in (sq.qualifier, claim_number(sq), sq.hedge, sq.noun) if x)
+    hedge = None if sq.hedge and re.search(rf"\b{re.escape(sq.hedge)}\b", sq.noun) else sq.hedge  # said in the noun
+    return " ".join(x for x in (sq.qualifier, claim_number(sq), hedge, sq.noun) if x)
 
 
 def claim_number(q: Quantity) -> str:

@@ -33,7 +33,11 @@ def _has_lemma(word: str, passage: Passage) -> bool:
 
 
 def _action_in(action: str, passage: Passage) -> bool:
-    return any(re.search(rf"\b{form}\b", passage.normalized) for form in lex.ACTIONS[action])
+    """Whether the passage says the action was taken — not "if convicted", which says it may be."""
+    return any(
+        re.search(rf"(?<!\bif )(?<!\bunless )(?<!\bonce )\b{form}\b", passage.normalized)
+        for form in lex.ACTIONS[action]
+    )
 
 
 def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:

@@ -333,6 +333,8 @@ def _noun_phrase(
             continue
         elif np_words and lowered.endswith("ed") and not seen_of and not after_adverb:
             break  # "300 victims identified": a verb, not part of the noun
+        elif np_words and lowered.endswith("ing") and lemma(np_words[-1][0]) != np_words[-1][0].lower():
+            break  # "312 devices containing …": a participle after the plural head
         elif word[0].isupper() and lowered in lex.NOT_ENTITIES and np_words:
             break  # "300 victims Tuesday"
         np_words.append((word, w_start, w_end))

@@ -233,6 +233,13 @@ NOUN_PHRASES = [
         id="given-to-people",
     ),
     pytest.param(
+        "Agents seized 312 electronic devices containing abuse material.",
+        "312 electronic devices",
+        "electronic devices",
+        "device",
+        id="stops-before-participle-after-plural",
+    ),
+    pytest.param(
         "Of the children, 37 were identified as potential victims of trafficking.",
         "37 were identified as potential victims of trafficking",
         "victims of trafficking",
