@@ -677,6 +677,10 @@ def test_a_figure_listed_for_a_place(sentence: str, label: Label, source_words: 
 
 def test_if_convicted_is_not_a_conviction() -> None:
     """DOJ boilerplate ("If convicted, Haskins faces up to 20 years") says nothing of a prior conviction."""
-    release = "Haskins was charged with three counts of bank robbery.\n\nIf convicted, Haskins faces up to 20 years.\n"
-    verdict = _verdict("Haskins has a prior conviction for robbery in Pottawattamie County.", Kind.STATEMENT, release)
+    release = (
+        "Haskins was charged with three counts of bank robbery.\n\n"
+        "If convicted, Haskins faces up to 20 years in federal prison on each count.\n"
+    )
+    sentence = "Court records show Haskins has a prior conviction for robbery in Pottawattamie County."
+    verdict = _verdict(sentence, Kind.STATEMENT, release)
     assert verdict.label is Label.UNSOURCED, verdict.explanation
