@@ -189,6 +189,11 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
     if not ranked:
         return _unsourced(claim, index, "no source says this", "no-source-passage")
     coverage, _, similarity, passage, named = max(ranked, key=lambda r: (r[0] + 0.1 * r[1], r[2]))
+    if forms and not named and coverage >= 0.75:
+        # "In Ontario, investigators found …": the passage says it all but the place, which the release is about
+        named = {
+            n for n, f in forms.items() if any(_named(p, n, f) for p in index.passages if p.source is passage.source)
+        }
     if coverage < 0.5 or (forms and not named):
         return _unsourced(claim, index, "no source says this", "no-source-passage")
     differences = [Difference("entity", n, None) for n in s.entities if n not in named]

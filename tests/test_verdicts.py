@@ -684,3 +684,15 @@ def test_if_convicted_is_not_a_conviction() -> None:
     sentence = "Court records show Haskins has a prior conviction for robbery in Pottawattamie County."
     verdict = _verdict(sentence, Kind.STATEMENT, release)
     assert verdict.label is Label.UNSOURCED, verdict.explanation
+
+
+def test_a_place_the_release_is_about_need_not_be_in_the_passage() -> None:
+    """The passage says it all but "Ontario", which the release names elsewhere; its limiter still counts."""
+    release = (
+        "Ontario police charge 71 people\n\nPolice services across Ontario charged 71 people.\n\n"
+        "In some cases, investigators found children who were being abused at the time and removed them from harm.\n"
+    )
+    sentence = "In Ontario, investigators found children who were being abused at the time and removed them from harm."
+    verdict = _verdict(sentence, Kind.STATEMENT, release)
+    assert verdict.label is Label.ALTERED, verdict.explanation
+    assert [(d.field, d.source) for d in verdict.differences] == [("qualifier", "in some cases")]
