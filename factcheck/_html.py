@@ -11,10 +11,11 @@ import html as htmllib
 import json
 import logging
 import re
+import warnings
 from collections.abc import Iterator
 from datetime import date
 
-from bs4 import BeautifulSoup, Comment, Tag
+from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning, Tag
 from bs4.dammit import UnicodeDammit
 from dateutil import parser as dateparser
 
@@ -76,7 +77,11 @@ def decode(data: str | bytes) -> str:
 
 
 def soup_of(markup: str) -> BeautifulSoup:
-    return BeautifulSoup(markup, "html.parser")
+    """The parsed page. A page whose whole text looks like a URL or a file name ("http:") is still a page:
+    bs4's warning about it is for callers who meant to fetch the URL, which we never do here."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(markup, "html.parser")
 
 
 def parse_page(html: str | bytes, location: str) -> tuple[str, BeautifulSoup, str | None]:

@@ -44,7 +44,7 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
     if s.items:
         return _judge_list(claim, s, index)
     if not s.action:
-        return _judge_assertion(claim, s, index)
+        return _judge_roll(claim, s, index) if len(s.entities) >= _ROLL else _judge_assertion(claim, s, index)
     forms = {name: index.canonical(name) for name in s.entities}
     by_source: dict[str, list[Passage]] = {}
     for passage in index.candidates(claim):
@@ -52,11 +52,13 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
     covers = [_cover(passages, forms, s.action, claim, index) for passages in by_source.values()]
     best = max(covers, key=lambda c: (c.primary, len(c.named) + c.acted, c.similarity), default=None)
     names = ", ".join(s.entities)
-    if best is not None and best.passages and s.action and not best.acted and len(best.named) * 2 >= len(forms):
-        return _judge_assertion(claim, s, index)  # the bodies are there, in other words: judge what it says
-    if best is None or not best.passages or (s.action and not best.acted) or len(best.named) * 2 < len(forms):
-        doing = f" {s.action}" if s.action else ""
-        return _unsourced(claim, index, f"no source says that {names}{doing}", "no-source-passage")
+    found = best is not None and bool(best.passages) and len(best.named) * 2 >= len(forms)
+    if best is None or not found or not best.acted:
+        if len(s.entities) >= _ROLL:
+            return _judge_roll(claim, s, index)  # the release may list them one a line, apart from the action
+        if found:
+            return _judge_assertion(claim, s, index)  # the bodies are there, in other words: judge what it says
+        return _unsourced(claim, index, f"no source says that {names} {s.action}", "no-source-passage")
     chosen, covered = best.passages, best.named
     differences = [
         Difference("entity", name, None)
@@ -173,6 +175,38 @@ def _describe_statement(d: Difference) -> str:
     if d.field in {"entity", "item"}:
         return f'does not name "{d.article}"'
     return _describe(d)
+
+
+_ROLL = 4  # bodies or people named in one sentence that make it a roll call, checked against a whole release
+
+
+def _judge_roll(claim: Claim, s: Statement, index: Index) -> Verdict:
+    """ "Participating forces included the Toronto Police Service, the Ottawa Police Service, …": a roll of
+    names, which a release gives as a list of its own (one name a line), is checked against the whole release."""
+    forms = {name: index.canonical(name) for name in s.entities}
+    by_source: dict[str, list[Passage]] = {}
+    for passage in index.passages:
+        by_source.setdefault(passage.source.id, []).append(passage)
+    best: tuple[bool, int, list[Passage], set[str]] | None = None
+    for passages in by_source.values():
+        naming = {n: next((p for p in passages if _named(p, n, f)), None) for n, f in forms.items()}
+        named = {n for n, p in naming.items() if p is not None}
+        cited = list(dict.fromkeys(p for p in naming.values() if p is not None))
+        found = (index.is_primary(passages[0]), len(named), cited, named)
+        if best is None or found[:2] > best[:2]:
+            best = found
+    if best is None or best[1] * 2 < len(forms):
+        return _unsourced(claim, index, f"no source names {', '.join(s.entities)}", "no-source-passage")
+    _, count, cited, named = best
+    differences = [Difference("entity", n, None) for n in s.entities if n not in named]
+    differences += _limiters(s, cited)
+    evidence = tuple(_evidence(p, index.similarity(claim.sentence, p)) for p in cited[:5])
+
+    def explain(diffs: list[Difference]) -> tuple[str, str]:
+        reason = "entity-changed" if diffs[0].field == "entity" else "qualifier-dropped"
+        return reason, "source " + "; ".join(_describe_statement(d) for d in diffs)
+
+    return _verdict(claim, evidence, differences, count / len(forms), explain, f"source names all {count}")
 
 
 def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:

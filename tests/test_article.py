@@ -474,3 +474,10 @@ def test_a_rail_of_other_headlines_does_not_pull_in_the_page() -> None:
     article = article_from_html(page)
     assert article.text.startswith("Paragraph 0")
     assert "Other headline" not in article.text
+
+
+def test_a_page_that_looks_like_a_url_is_still_a_page() -> None:
+    """Found by hypothesis: bs4 warns on markup like "http:" (it suspects a URL to fetch); under
+    ``filterwarnings = error`` that warning escaped instead of our own error."""
+    with pytest.raises(ExtractionError):
+        article_from_html("http:")

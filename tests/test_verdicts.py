@@ -696,3 +696,36 @@ def test_a_place_the_release_is_about_need_not_be_in_the_passage() -> None:
     verdict = _verdict(sentence, Kind.STATEMENT, release)
     assert verdict.label is Label.ALTERED, verdict.explanation
     assert [(d.field, d.source) for d in verdict.differences] == [("qualifier", "in some cases")]
+
+
+ROLL_RELEASE = (
+    "Police services charge 71 people in provincial investigation\n\n"
+    "The following police services took part:\n\n"
+    "Hamilton Police Service\n\nOttawa Police Service\n\nPeel Regional Police\n\nToronto Police Service\n\n"
+    "York Regional Police\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "missing"),
+    [
+        pytest.param(
+            "Participating forces included the Toronto Police Service, the Ottawa Police Service, York Regional "
+            "Police, Peel Regional Police and the Hamilton Police Service.",
+            Label.SUPPORTED,
+            [],
+            id="all-listed",
+        ),
+        pytest.param(
+            "Participating forces included the Toronto Police Service, the Ottawa Police Service, York Regional "
+            "Police, Peel Regional Police and the Thunder Bay Police Service.",
+            Label.ALTERED,
+            ["Thunder Bay Police Service"],
+            id="one-not-listed",
+        ),
+    ],
+)
+def test_a_roll_of_names_against_a_release_s_list(sentence: str, label: Label, missing: list[str]) -> None:
+    verdict = _verdict(sentence, Kind.STATEMENT, ROLL_RELEASE)
+    assert verdict.label is label, verdict.explanation
+    assert [d.article for d in verdict.differences] == missing
