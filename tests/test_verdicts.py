@@ -729,3 +729,44 @@ def test_a_roll_of_names_against_a_release_s_list(sentence: str, label: Label, m
     verdict = _verdict(sentence, Kind.STATEMENT, ROLL_RELEASE)
     assert verdict.label is label, verdict.explanation
     assert [d.article for d in verdict.differences] == missing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "release", "label", "differences"),
+    [
+        pytest.param(
+            "Ray J is the brother of Brandy Norwood.",
+            "Born in McComb, he is the brother of recording artist and actress Colleen Nolan.\n",
+            Label.ALTERED,
+            [("Ray J", None), ("Brandy Norwood", "Colleen Nolan")],
+            id="another-name-in-the-same-place",
+        ),
+        pytest.param(
+            "Jake Bugg's uncle Mark introduced him to the guitar.",
+            "He started playing guitar after being introduced to the instrument by his uncle George.\n",
+            Label.ALTERED,
+            [("Jake Bugg", None), ("Mark", "George")],
+            id="uncle-mark-for-uncle-george",
+        ),
+        pytest.param(
+            "Bangerz is the fourth studio album by Miley Cyrus.",
+            "Bangerz is the third studio album by American singer Miley Cyrus.\n",
+            Label.ALTERED,
+            [("fourth", "third")],
+            id="another-ordinal",
+        ),
+        pytest.param(
+            "Rui Patrício was born in Regueira de Pontes.",
+            "Born in Regueira de Pontes, Leiria, Patrício played as a striker at a young age.\n",
+            Label.SUPPORTED,
+            [],
+            id="a-comma-parts-a-place-from-the-surname",
+        ),
+    ],
+)
+def test_what_a_sentence_says_in_another_name(
+    sentence: str, release: str, label: Label, differences: list[tuple[str, str | None]]
+) -> None:
+    verdict = _verdict(sentence, Kind.STATEMENT, release)
+    assert verdict.label is label, verdict.explanation
+    assert [(d.article, d.source) for d in verdict.differences] == differences
