@@ -238,10 +238,14 @@ _NOT_ASSERTIONS = re.compile(
 
 
 def _is_assertion(sentence: str) -> bool:
-    """A declarative sentence of fact: long enough, not advice, a question or a conditional."""
+    """A declarative sentence of fact: long enough (five words, or four naming someone), not advice, a question or
+    a conditional."""
     if sentence.rstrip().endswith("?") or _NOT_ASSERTIONS.search(sentence):
         return False
-    return len(re.findall(r"[A-Za-z]{2,}", sentence)) >= 5
+    count = len(re.findall(r"[A-Za-z]{2,}", sentence))
+    return count >= 5 or (
+        count == 4 and re.search(r"\s[A-Z]", sentence.strip()) is not None
+    )  # "Shawn Carlson is American"
 
 
 def _list_items(listed: str) -> list[str]:

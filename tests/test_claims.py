@@ -811,6 +811,7 @@ ASSERTIONS = [
                  ("National Center for Missing and Exploited Children",), id="entities-without-a-known-action"),
     pytest.param("Offenders shared files through forums and websites.", (), id="two-items-is-a-plain-assertion"),
     pytest.param("The work was slow and painstaking for everyone involved.", (), id="no-entities"),
+    pytest.param("Shawn Carlson is American.", ("Shawn Carlson",), id="four-words-naming-someone"),
 ]  # fmt: skip
 
 
