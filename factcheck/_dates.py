@@ -41,17 +41,31 @@ _DATES = re.compile(
     rf"|(?:(?:on|last|this\s+past)\s+)?{_WEEKDAY}(?!\s*,?\s*(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}))))\b",
     re.IGNORECASE,
 )
+_DATES_AND_YEARS = re.compile(
+    _DATES.pattern + r"|(?P<bare>(?<![\w$\u00a3\u20ac.,/-])(?:1[89]|20)\d\d(?![\w\u2013'/%-]|\.\d|,\d))", re.IGNORECASE
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def find_dates(
-    text: str, reference: date, start: int = 0, end: int | None = None, *, masked: Iterable[Span] = ()
+    text: str,
+    reference: date,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    masked: Iterable[Span] = (),
+    bare_years: bool = False,
 ) -> list[tuple[int, int, DateSpan]]:
-    """Dates and date ranges in ``text[start:end]``, resolved against ``reference``."""
+    """Dates and date ranges in ``text[start:end]``, resolved against ``reference``.
+
+    ``bare_years`` also reads a year with no preposition ("his 2002 club hit", "the 2005 remake") — for
+    sources, where it can bear out or rule out a year a story gives; in a story it is rarely the claim.
+    """
     end = len(text) if end is None else end
     masked = list(masked)
     found = []
-    for m in _DATES.finditer(text, start, end):
+    pattern = _DATES_AND_YEARS if bare_years else _DATES
+    for m in pattern.finditer(text, start, end):
         if overlaps(m.span(), masked):
             continue
         try:
@@ -112,6 +126,9 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         )
         nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
         return DateSpan(start=first, end=nxt - timedelta(days=1), written=written)
+    if m.lastgroup == "bare":
+        year = int(written)
+        return DateSpan(start=date(year, 1, 1), end=date(year, 12, 31), written=written, year_only=True)
     if m.group("year"):
         year = int(m.group("y_year"))
         months = {"early": (1, 4), "mid": (5, 8), "mid-": (5, 8), "late": (9, 12)}.get(

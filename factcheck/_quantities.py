@@ -213,7 +213,26 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
     if before and before[-1] == "." and len(before) == 2:
         before = before[:1]  # "No. 4"
     prev = before[-1] if before else ""
-    return prev in lex.LABELS or prev in {"#", "\u00a7"}
+    if prev in lex.LABELS or prev in {"#", "\u00a7"}:
+        return True
+    # "Assault on Precinct 13", "Apollo 11": a number that ends a name is part of it
+    word = tokens[i - 1] if i >= 2 else None
+    return (
+        word is not None
+        and word[0] == "word"
+        and word[1][:1].isupper()
+        and word[1].lower() not in _NOT_NAMES
+        and tokens[i][0] == "num"
+        and tokens[i][1].isdigit()
+        and not (i + 1 < len(tokens) and tokens[i + 1][1][:1].isupper())  # a headline: "Finds 225 Missing Children"
+    )
+
+
+# Capitalised words a count may follow without being part of a name.
+_NOT_NAMES = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept september
+    oct october nov november dec december usd us gbp eur cad c""".split()
+)
 
 
 def _is_age(tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> bool:

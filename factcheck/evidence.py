@@ -234,7 +234,7 @@ def build_index(
         text = source.text
         table.update(aliases(text))
         for start, end in sentences(text):
-            dates = find_dates(text, ref, start, end)
+            dates = find_dates(text, ref, start, end, bare_years=True)
             quantities = find_quantities(text, start, end, masked=[(s, e) for s, e, _ in dates])
             passages.append(
                 Passage(

@@ -311,6 +311,7 @@ NOT_QUANTITIES = [
     pytest.param("Officers from the C3 unit joined the search.", id="digit-inside-name-unbracketed"),
     pytest.param("The victim listed as No. 4 was found safe.", id="no-label"),
     pytest.param("Anyone with information can call 1-866-347-2423 toll free.", id="phone-number-with-country-code"),
+    pytest.param("The remake of Assault on Precinct 13 premiered in Los Angeles.", id="number-ending-a-name"),
 ]
 
 
@@ -383,6 +384,14 @@ DATES = [
 def test_a_date_can_be_a_limit(text: str, span: str, bound: str | None) -> None:
     (found,) = [d for _, _, d in find_dates(text, date(2024, 1, 5))]
     assert (found.written, found.bound) == (span, bound)
+
+
+def test_a_source_s_bare_year_is_a_year() -> None:
+    """ "his 2002 club hit" can rule out "came out after 2002"; a story's bare year is left to its sentence."""
+    text = "He is best known for his 2002 summer club hit."
+    assert [d.written for _, _, d in find_dates(text, date(2024, 1, 5), bare_years=True)] == ["2002"]
+    assert find_dates(text, date(2024, 1, 5)) == []
+    assert find_dates("It cost $2005, paid by 2,005 people.", date(2024, 1, 5), bare_years=True) == []
 
 
 @pytest.mark.parametrize(
