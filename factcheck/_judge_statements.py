@@ -60,6 +60,8 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
             return _judge_assertion(claim, s, index)  # the bodies are there, in other words: judge what it says
         return _unsourced(claim, index, f"no source says that {names} {s.action}", "no-source-passage")
     chosen, covered = best.passages, best.named
+    if unbacked := _record_words(claim.text, chosen):
+        return _unsourced(claim, index, f"no source says {_quoted(unbacked)}", "no-source-passage")
     differences = [
         Difference("entity", name, None)
         for name in s.entities
@@ -76,6 +78,17 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
 
     said = f' and says "{_action_form(s.action, chosen)}"' if s.action else ""
     return _verdict(claim, evidence, differences, strength, explain, f"source names {names}{said}")
+
+
+# Words that make a sentence a record claim: the release must make it too.
+_RECORDS = frozenset("largest biggest greatest highest lowest smallest unprecedented record".split())
+
+
+def _record_words(text: str, passages: list[Passage]) -> str | None:
+    """ "the largest seizure of privately made firearms in British Columbia": a superlative no passage makes."""
+    said = [w for w in words(text) if w in _RECORDS]
+    made = {w for p in passages for w in words(p.text)}
+    return next((w for w in said if w not in made), None)
 
 
 def _action_form(action: str, passages: list[Passage]) -> str:
@@ -240,6 +253,8 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
         coverage = max(coverage, len(plain & passage.lemma_set) / len(plain) if plain else 0.0)
     if coverage < 0.5 or (forms and not named and not swapped):
         return _unsourced(claim, index, "no source says this", "no-source-passage")
+    if unbacked := _record_words(claim.text, [passage]):
+        return _unsourced(claim, index, f"no source says {_quoted(unbacked)}", "no-source-passage")
     differences = [Difference("entity", n, swapped.get(n)) for n in s.entities if n not in named]
     differences += _limiters(s, [passage])
     differences += _contradictions(claim.text, passage)

@@ -770,3 +770,16 @@ def test_what_a_sentence_says_in_another_name(
     verdict = _verdict(sentence, Kind.STATEMENT, release)
     assert verdict.label is label, verdict.explanation
     assert [(d.article, d.source) for d in verdict.differences] == differences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The RCMP said it was the largest seizure of firearms in British Columbia.", Label.UNSOURCED),
+        ("The RCMP said it seized firearms in British Columbia.", Label.SUPPORTED),
+    ],
+)
+def test_a_record_claim_needs_a_source_that_makes_it(sentence: str, label: Label) -> None:
+    release = "The RCMP seized 27 firearms in British Columbia, 16 of them made on 3D printers.\n"
+    verdict = _verdict(sentence, Kind.STATEMENT, release)
+    assert verdict.label is label, verdict.explanation
