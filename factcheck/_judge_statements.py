@@ -136,7 +136,7 @@ def _cover(
 def _named(passage: Passage, name: str, forms: set[str]) -> bool:
     """Whether the passage names the body or person: a spelling of it, or a person's surname alone ("Kaling"
     for "Mindy Kaling") — but not the surname of someone else ("Pablo Hernandez" for "Pedro Hernandez")."""
-    if mentions(passage, forms):
+    if mentions(passage, forms) or _in_words(name, passage):
         return True
     parts = name.split()
     if not (
@@ -156,6 +156,16 @@ def _named(passage: Passage, name: str, forms: set[str]) -> bool:
         and w.lower().strip(".") not in _HONORIFICS
     ]
     return (bool(before) or bool(alone)) and all(w == parts[0] for w in others)
+
+
+def _in_words(name: str, passage: Passage) -> bool:
+    """The name's words in a row, punctuation and a possessive aside: "the State Comptroller's Medicaid Fraud
+    Division" is "the State Comptroller, Medicaid Fraud Division"."""
+    said = [w.removesuffix("'s") for w in words(name)]
+    if len(said) < 3:
+        return False
+    real = [w.removesuffix("'s") for w in words(passage.text)]
+    return any(real[i : i + len(said)] == said for i in range(len(real) - len(said) + 1))
 
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "agent", "officer", "judge", "detective"})

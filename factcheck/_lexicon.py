@@ -216,7 +216,7 @@ ACTIONS: dict[str, tuple[str, ...]] = {
     "partner": ("partnered", "collaborated", "collaboration", "cooperated", "cooperation"),
     "announce": ("announced", "announcing", "announcement"),
     "prosecute": ("prosecuted", "prosecuting", "prosecution", "prosecutes"),
-    "investigate": ("investigated", "investigating", "investigates"),
+    "investigate": ("investigated", "investigating", "investigates", "investigation"),
     "coordinate": ("coordinated", "coordinating", "organised", "organized", "organising", "organizing"),
     "participate": (
         "took part",

@@ -783,3 +783,18 @@ def test_a_record_claim_needs_a_source_that_makes_it(sentence: str, label: Label
     release = "The RCMP seized 27 firearms in British Columbia, 16 of them made on 3D printers.\n"
     verdict = _verdict(sentence, Kind.STATEMENT, release)
     assert verdict.label is label, verdict.explanation
+
+
+def test_a_name_written_with_a_comma_for_a_possessive() -> None:
+    """ "the State Comptroller's Medicaid Fraud Division" is the release's "State Comptroller, Medicaid Fraud
+    Division"; crediting agents "with the investigation" says they investigated."""
+    release = (
+        "The U.S. Attorney credited special agents of HHS-OIG and special agents of the FBI with the investigation.\n\n"
+        "He also thanked the New Jersey Office of the State Comptroller, Medicaid Fraud Division, for its help.\n"
+    )
+    sentence = (
+        "The FBI and the HHS inspector general's office investigated the case, with help from the New Jersey "
+        "Office of the State Comptroller's Medicaid Fraud Division."
+    )
+    verdict = _verdict(sentence, Kind.STATEMENT, release)
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
