@@ -802,6 +802,8 @@ NO_STATEMENT = [
     pytest.param("Anyone with information should call the tip line.", id="advice"),
     pytest.param("Victims can reach the centre through its website or by phone.", id="can-is-advice"),
     pytest.param("Was the operation a success?", id="question"),
+    pytest.param("Contact your local police service to report abuse.", id="a-request"),
+    pytest.param("Call the tip line at any hour of the day.", id="a-request-to-call"),
     pytest.param("It was slow work.", id="too-short-to-state-a-fact"),
     pytest.param(
         "If you are worried about a child, contact your local police, a doctor or a helpline.", id="conditional"
@@ -821,6 +823,10 @@ ASSERTIONS = [
     pytest.param("Offenders shared files through forums and websites.", (), id="two-items-is-a-plain-assertion"),
     pytest.param("The work was slow and painstaking for everyone involved.", (), id="no-entities"),
     pytest.param("Shawn Carlson is American.", ("Shawn Carlson",), id="four-words-naming-someone"),
+    pytest.param("He moved the proceeds through shell companies in Cape May County.", ("Cape May County",),
+                 id="may-in-a-name-is-no-modal"),
+    pytest.param("Among those arrested was a coach who used gaming platforms to contact minors.", (),
+                 id="contact-inside-a-fact-is-no-advice"),
 ]  # fmt: skip
 
 
