@@ -230,12 +230,13 @@ def _action(sentence: str, offset: int) -> tuple[int, int, str] | None:
     return found
 
 
-# Advice, conditionals and predictions: modal verbs (lower case: "Cape May County" is a place), and a request
-# at the start of a sentence ("Call 1-866 …", "Contact your local police") — "used platforms to contact minors"
-# is a fact.
+# Advice, conditionals, predictions and the reporter's own doings: modal verbs (lower case: "Cape May County"
+# is a place), a request at the start of a sentence ("Call 1-866 …", "Contact your local police" — "used
+# platforms to contact minors" is a fact), a call seeking comment.
 _NOT_ASSERTIONS = re.compile(
     r"\b(?:should|could|can|may|might|must|would|[Ii]f you|[Aa]nyone who|[Pp]lease|expects?|predicts?)\b"
     r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust)\b"
+    r"|\b(?:seeking|for|to requests? for) comment\b"  # the reporter's own calls: nothing a release states
 )
 
 

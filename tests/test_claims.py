@@ -804,6 +804,7 @@ NO_STATEMENT = [
     pytest.param("Was the operation a success?", id="question"),
     pytest.param("Contact your local police service to report abuse.", id="a-request"),
     pytest.param("Call the tip line at any hour of the day.", id="a-request-to-call"),
+    pytest.param("The company did not return a call seeking comment.", id="the-reporter-s-own-call"),
     pytest.param("It was slow work.", id="too-short-to-state-a-fact"),
     pytest.param(
         "If you are worried about a child, contact your local police, a doctor or a helpline.", id="conditional"
