@@ -42,12 +42,14 @@ _AFTER_SAID_NAME = re.compile(
     rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN}){_ORG_TAIL}?(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?))?\s*[.,;]"
 )
 _AFTER_NAME_SAID = re.compile(rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)\s+{_SAID}\s*[.,;]")
+# ", assistant director of the FBI's Cyber Division,": a title set off by commas after the name
+_APPOSITIVE = r"(?:,\s+(?P<title>[^.,;\u201c\"]{3,140}?),)?"
 _BEFORE = re.compile(
-    rf"(?P<who>{_NAME_RUN}|He|She|They)(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?),)?\s+{_SAID}"
+    rf"(?P<who>{_NAME_RUN}|He|She|They){_APPOSITIVE}\s+{_SAID}"
     rf"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|at\s+[\w\s]{{1,30}}))?\s*[:,]\s*$"
 )
 _SAID_THAT = re.compile(
-    rf"(?:^|[.!?]\s+|\s)(?P<who>{_NAME_RUN}|He|She|They)\s+{_SAID}(?:\s+that)?\s[^\u201c\u201d\".!?]{{0,60}}$"
+    rf"(?:^|[.!?]\s+|\s)(?P<who>{_NAME_RUN}|He|She|They){_APPOSITIVE}\s+{_SAID}(?:\s+that)?\s[^\u201c\u201d\".!?]{{0,60}}$"
 )
 _PRONOUNS = {"he", "she", "they"}
 
@@ -165,15 +167,11 @@ def _attribute(
         who = m.group("who")
         attribution = (end, end + m.end())
         who_span = (end + m.start("who"), end + m.end("who"))
-    elif m := _BEFORE.search(before):
+    elif (m := _BEFORE.search(before)) or (n_words > 4 and (m := _SAID_THAT.search(before))):
+        # "Whitlock said:" before the quote; or "Whitlock said the case “shows what …”"
         who, title = m.group("who"), m.group("title")
         attribution = (before_start + m.start(), before_start + m.end())
         who_span = (before_start + m.start("who"), before_start + (m.end("title") if title else m.end("who")))
-        attribution_before = True
-    elif n_words > 4 and (m := _SAID_THAT.search(before)):  # "Whitlock said the case “shows what …”"
-        who = m.group("who")
-        attribution = (before_start + m.start(), before_start + m.end())
-        who_span = (before_start + m.start("who"), before_start + m.end("who"))
         attribution_before = True
     if who is None and n_words <= 4 and closed:
         return QuoteSpan(start, end, inner_start, inner_end, term=True)

@@ -913,3 +913,13 @@ def test_renewed_hope_key_claims(renewed_hope: tuple[Article, tuple[Claim, ...]]
     assert (began.start, began.relation) == (date(2023, 7, 17), "start")
     berger = [d for d in by_text.values() if isinstance(d, Quote) and d.attributed_here]
     assert [(q.speaker, q.title) for q in berger] == [("Katrina W. Berger", "associate executive director of HSI")]
+
+
+def test_a_title_between_the_name_and_said_the_words() -> None:
+    """ "Rowan J. Kesler, assistant director of the FBI's Cyber Division, said the bureau's priority “was …”"."""
+    text = (
+        "Rowan J. Kesler, assistant director of the FBI's Cyber Division, said the bureau's priority "
+        "\u201cwas simple: get keys into victims\u2019 hands before they paid.\u201d\n"
+    )
+    (quote,) = find_quotes(text)
+    assert (quote.speaker, quote.title) == ("Rowan J. Kesler", "assistant director of the FBI's Cyber Division")
