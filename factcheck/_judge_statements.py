@@ -213,9 +213,11 @@ def _judge_roll(claim: Claim, s: Statement, index: Index) -> Verdict:
     """ "Participating forces included the Toronto Police Service, the Ottawa Police Service, …": a roll of
     names, which a release gives as a list of its own (one name a line), is checked against the whole release."""
     forms = {name: index.canonical(name) for name in s.entities}
+    found_in = {p.source.id for p in index.candidates(claim)}  # the index finds the releases; each is read whole
     by_source: dict[str, list[Passage]] = {}
     for passage in index.passages:
-        by_source.setdefault(passage.source.id, []).append(passage)
+        if passage.source.id in found_in:
+            by_source.setdefault(passage.source.id, []).append(passage)
     best: tuple[bool, int, list[Passage], set[str]] | None = None
     for passages in by_source.values():
         naming = {n: next((p for p in passages if _named(p, n, f)), None) for n, f in forms.items()}
