@@ -44,7 +44,9 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     ref = reference or article.published or date.today()
     found: list[tuple[int, int, Detail]] = []
     quotes = find_quotes(text)
-    quoted = [(q.start, q.end) for q in quotes]
+    # Speech, and a scare-quoted term that is most of its sentence ("Police called the site a “superlab.”"); a
+    # sentence with much besides its term ("… a tactic known as “double extortion.”") keeps its own claim.
+    quoted = [(q.start, q.end) for q in quotes if not q.term or not _much_besides(text, q)]
     for q in quotes:
         found.extend(_quote_claims(text, q))
     masked = [(q.start, q.end) for q in quotes]
@@ -74,6 +76,16 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
         )
     log.debug("%d claims in %s", len(claims), article.location)
     return tuple(claims)
+
+
+def _much_besides(text: str, q: QuoteSpan) -> bool:
+    """Whether the sentence around a quoted term says ten words or more of its own."""
+    around = next(((s, e) for s, e in sentences(text) if s <= q.start < e), (q.start, q.end))
+    rest = text[around[0] : q.start] + " " + text[q.end : around[1]]
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) >= _OWN_WORDS
+
+
+_OWN_WORDS = 10
 
 
 def _quote_claims(text: str, q: QuoteSpan) -> list[tuple[int, int, Detail]]:

@@ -831,6 +831,14 @@ ASSERTIONS = [
 ]  # fmt: skip
 
 
+def test_a_sentence_with_much_besides_its_quoted_term_keeps_its_statement() -> None:
+    text = (
+        "The affiliates also stole sensitive data before encrypting systems and threatened to publish it, "
+        "a tactic known as \u201cdouble extortion.\u201d"
+    )
+    assert sorted(c.kind.value for c in _claims(text)) == ["quote", "statement"]
+
+
 @pytest.mark.parametrize(("text", "entities"), ASSERTIONS)
 def test_plain_sentences_of_fact_are_statements(text: str, entities: tuple[str, ...]) -> None:
     """A fact-checker checks every plain sentence of fact; the verdict stage decides what supports it."""
