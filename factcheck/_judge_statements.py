@@ -162,6 +162,8 @@ def _in_words(name: str, passage: Passage) -> bool:
     """The name's words in a row, punctuation and a possessive aside: "the State Comptroller's Medicaid Fraud
     Division" is "the State Comptroller, Medicaid Fraud Division"."""
     said = [w.removesuffix("'s") for w in words(name)]
+    if len(said) > 3 and words(name)[0].endswith("'s"):
+        said = said[1:]  # "Germany's Federal Criminal Police Office" is "the German Federal Criminal Police Office"
     if len(said) < 3:
         return False
     real = [w.removesuffix("'s") for w in words(passage.text)]

@@ -169,6 +169,12 @@ def _entity(text: str, start: int, name: str) -> tuple[int, int, str] | None:
 
 
 def _split_joined(run: str, offset: int) -> list[tuple[int, int, str]]:
+    """A run of capitalised words as the names in it: "Germany's Federal Criminal Police Office and Britain's
+    National Crime Agency" is two bodies (a possessive starts a new name), "Customs and Border Protection" one."""
+    owned = re.search(r"\s+and\s+(?=[A-Z][\w.]*['\u2019]s\s)", run)
+    if owned:
+        rest = owned.end()
+        return _split_joined(run[: owned.start()], offset) + _split_joined(run[rest:], offset + rest)
     parts = re.split(r"(\s+(?:of\s+the|of|for|and)\s+)", run)
     if len(parts) == 1 or any(w.lower() in lex.ORG_WORDS for w in run.split()):
         return [(offset, offset + len(run), run)]

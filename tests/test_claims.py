@@ -831,6 +831,15 @@ ASSERTIONS = [
 ]  # fmt: skip
 
 
+def test_a_possessive_starts_a_new_name() -> None:
+    text = "The FBI worked with Germany's Federal Criminal Police Office and Britain's National Crime Agency."
+    assert [n for _, _, n in find_entities(text)] == [
+        "FBI",
+        "Germany's Federal Criminal Police Office",
+        "Britain's National Crime Agency",
+    ]
+
+
 def test_a_sentence_with_much_besides_its_quoted_term_keeps_its_statement() -> None:
     text = (
         "The affiliates also stole sensitive data before encrypting systems and threatened to publish it, "

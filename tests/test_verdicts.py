@@ -798,3 +798,19 @@ def test_a_name_written_with_a_comma_for_a_possessive() -> None:
     )
     verdict = _verdict(sentence, Kind.STATEMENT, release)
     assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
+def test_a_partner_the_release_does_not_name() -> None:
+    """ "Germany's Federal Criminal Police Office" is the release's "German Federal Criminal Police Office"; Europol
+    is not among the partners it names."""
+    release = (
+        "In coordination with the German Federal Criminal Police Office (BKA), the Netherlands National Police and "
+        "the United Kingdom's National Crime Agency, the FBI seized control of the servers.\n"
+    )
+    sentence = (
+        "The FBI, working with Europol, Germany's Federal Criminal Police Office and Britain's National Crime "
+        "Agency, also seized the servers."
+    )
+    verdict = _verdict(sentence, Kind.STATEMENT, release)
+    assert verdict.label is Label.ALTERED, verdict.explanation
+    assert [(d.field, d.article) for d in verdict.differences] == [("entity", "Europol")]
