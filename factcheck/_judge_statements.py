@@ -81,12 +81,12 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
 
 
 # Words that make a sentence a record claim: the release must make it too.
-_RECORDS = frozenset("largest biggest greatest highest lowest smallest unprecedented record".split())
+_RECORD_CLAIMS = frozenset("largest biggest greatest highest lowest smallest unprecedented record".split())
 
 
 def _record_words(text: str, passages: list[Passage]) -> str | None:
     """ "the largest seizure of privately made firearms in British Columbia": a superlative no passage makes."""
-    said = [w for w in words(text) if w in _RECORDS]
+    said = [w for w in words(text) if w in _RECORD_CLAIMS]
     made = {w for p in passages for w in words(p.text)}
     return next((w for w in said if w not in made), None)
 
@@ -215,13 +215,9 @@ def _judge_roll(claim: Claim, s: Statement, index: Index) -> Verdict:
     """ "Participating forces included the Toronto Police Service, the Ottawa Police Service, …": a roll of
     names, which a release gives as a list of its own (one name a line), is checked against the whole release."""
     forms = {name: index.canonical(name) for name in s.entities}
-    found_in = {p.source.id for p in index.candidates(claim)}  # the index finds the releases; each is read whole
-    by_source: dict[str, list[Passage]] = {}
-    for passage in index.passages:
-        if passage.source.id in found_in:
-            by_source.setdefault(passage.source.id, []).append(passage)
+    found_in = dict.fromkeys(p.source.id for p in index.candidates(claim))  # the index finds the releases
     best: tuple[bool, int, list[Passage], set[str]] | None = None
-    for passages in by_source.values():
+    for passages in map(index.of_source, found_in):
         naming = {n: next((p for p in passages if _named(p, n, f)), None) for n, f in forms.items()}
         named = {n for n, p in naming.items() if p is not None}
         cited = list(dict.fromkeys(p for p in naming.values() if p is not None))
@@ -258,9 +254,7 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
     coverage, _, similarity, passage, named = max(ranked, key=lambda r: (r[0] + 0.1 * r[1], r[2]))
     if forms and not named and coverage >= 0.75:
         # "In Ontario, investigators found …": the passage says it all but the place, which the release is about
-        named = {
-            n for n, f in forms.items() if any(_named(p, n, f) for p in index.passages if p.source is passage.source)
-        }
+        named = {n for n, f in forms.items() if any(_named(p, n, f) for p in index.of_source(passage.source.id))}
     swapped = {n: sub for n in s.entities if n not in named and (sub := _in_its_place(claim.text, n, passage))}
     if swapped:  # what is said around the names must be there: "is the brother of …"
         plain = content - {lemma(w) for n in s.entities for w in words(n)}

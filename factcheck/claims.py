@@ -43,10 +43,11 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     text = article.text
     ref = reference or article.published or date.today()
     found: list[tuple[int, int, Detail]] = []
+    sentence_spans = sentences(text)
     quotes = find_quotes(text)
     # Speech, and a scare-quoted term that is most of its sentence ("Police called the site a “superlab.”"); a
     # sentence with much besides its term ("… a tactic known as “double extortion.”") keeps its own claim.
-    quoted = [(q.start, q.end) for q in quotes if not q.term or not _much_besides(text, q)]
+    quoted = [(q.start, q.end) for q in quotes if not q.term or not _much_besides(text, q, sentence_spans)]
     for q in quotes:
         found.extend(_quote_claims(text, q))
     masked = [(q.start, q.end) for q in quotes]
@@ -56,18 +57,17 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     quantities = find_quantities(text, masked=masked)
     found.extend(quantities)
     # A year beside a figure dates the figure ("70,000 deaths in 2022"); on its own it is the fact ("born in 1969").
-    counted = [(s, e) for s, e in sentences(text) if any(s <= q[0] < e for q in quantities)]
+    counted = [(s, e) for s, e in sentence_spans if any(s <= q[0] < e for q in quantities)]
     dates = [d for d in dates if not (d[2].year_only and overlaps((d[0], d[1]), counted))]
     found.extend(dates)
     taken = [(s, e) for s, e, _ in dates + quantities]
-    for s_start, s_end in sentences(text):
+    for s_start, s_end in sentence_spans:
         if overlaps((s_start, s_end), quoted) or overlaps((s_start, s_end), taken):
             continue  # the sentence's own claims already carry its checkable facts
         statement = find_statement(text, s_start, s_end, masked)
         if statement:
             found.append(statement)
     found.sort(key=lambda f: (f[0], f[1]))
-    sentence_spans = sentences(text)
     claims = []
     for number, (start, end, detail) in enumerate(found, 1):
         sentence = next((text[s:e] for s, e in sentence_spans if s <= start < e), text[start:end])
@@ -78,9 +78,9 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     return tuple(claims)
 
 
-def _much_besides(text: str, q: QuoteSpan) -> bool:
+def _much_besides(text: str, q: QuoteSpan, sentence_spans: list[Span]) -> bool:
     """Whether the sentence around a quoted term says ten words or more of its own."""
-    around = next(((s, e) for s, e in sentences(text) if s <= q.start < e), (q.start, q.end))
+    around = next(((s, e) for s, e in sentence_spans if s <= q.start < e), (q.start, q.end))
     rest = text[around[0] : q.start] + " " + text[q.end : around[1]]
     return len(re.findall(r"[A-Za-z]{2,}", rest)) >= _OWN_WORDS
 
@@ -264,9 +264,8 @@ def _is_assertion(sentence: str) -> bool:
     if sentence.rstrip().endswith("?") or _NOT_ASSERTIONS.search(sentence):
         return False
     count = len(re.findall(r"[A-Za-z]{2,}", sentence))
-    return count >= 5 or (
-        count == 4 and re.search(r"\s[A-Z]", sentence.strip()) is not None
-    )  # "Shawn Carlson is American"
+    names_someone = re.search(r"\s[A-Z]", sentence.strip()) is not None  # "Shawn Carlson is American"
+    return count >= 5 or (count == 4 and names_someone)
 
 
 def _list_items(listed: str) -> list[str]:

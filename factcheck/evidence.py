@@ -77,6 +77,14 @@ class Index:
     other_rounds: dict[str, date] = attrs.field(factory=dict)
     postings: dict[str, tuple[int, ...]] = attrs.field(factory=dict, repr=False)  # word or figure -> passages
     _found: dict[str, list[Passage]] = attrs.field(factory=dict, repr=False, eq=False)  # claim id -> candidates
+    _by_source: dict[str, list[Passage]] = attrs.field(factory=dict, repr=False, eq=False)  # source id -> passages
+
+    def of_source(self, source_id: str) -> list[Passage]:
+        """Every passage of one source, in reading order: a release read whole."""
+        if not self._by_source:
+            for passage in self.passages:
+                self._by_source.setdefault(passage.source.id, []).append(passage)
+        return self._by_source.get(source_id, [])
 
     def is_primary(self, passage: Passage) -> bool:
         return passage.source.id in self.primary

@@ -77,12 +77,13 @@ def judge(claim: Claim, index: Index, settings: Settings | None = None) -> Verdi
 def _this_round(verdict: Verdict, index: Index) -> Verdict:
     """Evidence only from another year's release ("Several of the cases involved sextortion", said of last year's
     operation) does not speak to this one — unless the sentence itself is about that year."""
-    dates = {index.other_rounds.get(e.source) for e in verdict.evidence}
-    if not verdict.evidence or None in dates:
-        return verdict
+    found = [index.other_rounds.get(e.source) for e in verdict.evidence]
+    if not found or None in found:
+        return verdict  # nothing cited, or something from this round's own releases
+    dates = {d for d in found if d is not None}
     sentence = verdict.claim.sentence.lower()
-    if any(str(d.year) in sentence for d in dates if d) or re.search(r"\b(last|previous|a) year\b", sentence):
+    if any(str(d.year) in sentence for d in dates) or re.search(r"\b(last|previous|a) year\b", sentence):
         return verdict
-    when = ", ".join(sorted(d.isoformat() for d in dates if d))
+    when = ", ".join(sorted(d.isoformat() for d in dates))
     why = f"only a release about another round of the operation ({when}) speaks to this; the story's own does not"
     return Verdict(verdict.claim, Label.UNSOURCED, verdict.score, why, "other-round-only")
