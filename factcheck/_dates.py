@@ -44,6 +44,7 @@ _DATES = re.compile(
 _DATES_AND_YEARS = re.compile(
     _DATES.pattern + r"|(?P<bare>(?<![\w$\u00a3\u20ac.,/-])(?:1[89]|20)\d\d(?![\w\u2013'/%-]|\.\d|,\d))", re.IGNORECASE
 )
+_FIRST_OF_TWO_MONTHS = re.compile(rf"\b(?P<first>{_MONTH})\s+(?:and|or)\s+(?={_MONTH}\s+(?P<year>\d{{4}})\b)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -80,7 +81,11 @@ def find_dates(
             span = attrs.evolve(span, bound=bound[0], written=text[s:e])
         relation, rel_start = _relation(text, s)
         found.append((rel_start if relation else s, e, attrs.evolve(span, relation=relation)))
-    return found
+    for m in _FIRST_OF_TWO_MONTHS.finditer(text, start, end):  # "in October and December 2017": October too
+        if not overlaps(m.span(), masked):
+            span = _month(m.group("first"), f"{m.group('first')} {m.group('year')}", reference)
+            found.append((m.start(), m.end("first"), attrs.evolve(span, relation=_relation(text, m.start())[0])))
+    return sorted(found, key=lambda f: f[0])
 
 
 _BOUND = re.compile(r"\b(before|after|by)\s+$", re.IGNORECASE)
@@ -117,15 +122,7 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         day = _one(m.group("single"), ref)
         return DateSpan(start=day, end=day, written=written)
     if m.group("month"):
-        first = (
-            dateparser.parse(
-                re.sub(r"^in\s+", "", written, flags=re.I).replace(".", ""), default=datetime(ref.year, 1, 1)
-            )
-            .date()
-            .replace(day=1)
-        )
-        nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return DateSpan(start=first, end=nxt - timedelta(days=1), written=written)
+        return _month(written, re.sub(r"^in\s+", "", written, flags=re.I), ref)
     if m.lastgroup == "bare":
         year = int(written)
         return DateSpan(start=date(year, 1, 1), end=date(year, 12, 31), written=written, year_only=True)
@@ -158,6 +155,12 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         day = ref - timedelta(days=back)
         return DateSpan(start=day, end=day, written=written)
     return None
+
+
+def _month(written: str, month_and_year: str, ref: date) -> DateSpan:
+    first = dateparser.parse(month_and_year.replace(".", ""), default=datetime(ref.year, 1, 1)).date().replace(day=1)
+    nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return DateSpan(start=first, end=nxt - timedelta(days=1), written=written)
 
 
 def _one(written: str, ref: date) -> date:

@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from datetime import date, timedelta
+from decimal import Decimal
 
 import attrs
 
@@ -174,10 +175,20 @@ def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
         value = _in_days(claim, claim.value)
         low, high = value * (1 - tolerance), value * (1 + tolerance)
     s_low, s_high = _in_days(source, source.low), _in_days(source, source.high)
+    if source.value and source.qualifier in ("more than", "at least") and claim.qualifier in ("fewer than", "up to"):
+        # "over $196 million": $196–197 million, short of 197
+        s_high = _in_days(source, math.nextafter(source.value + _last_place(source.value), 0.0))
     if _is_range(claim) and _is_range(source):
         return (low, high) == (s_low, s_high)  # "from 10 to 17" is not "from 11 to 17"
     above = s_low > low or (s_low == low and (not claim.low_open or source.low_open))
     return above and s_high <= high
+
+
+def _last_place(value: float) -> float:
+    """What the last written digit counts: 100 for 4,700, a million for 196 million, 0.1 for 95.5. A source's
+    "more than 4,700" is a figure rounded down to it, so below 4,800: "fewer than 4,800" agrees."""
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return 10.0**exponent if isinstance(exponent, int) else 1.0
 
 
 def _listed_for(sq: Quantity, passage: Passage) -> str | None:
@@ -425,7 +436,11 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
                 if agrees and one_day and similarity >= 0.15 and index.is_primary(passage):
                     weak.append((1, True, similarity, passage, sd))
                 continue
-            if not agrees and _days_apart(d, sd) > (10 if not (d.year_only or d.bound) else _YEARS_APART):
+            if (
+                not agrees
+                and _days_apart(d, sd) > (10 if not (d.year_only or d.bound) else _YEARS_APART)
+                and not (similarity >= 0.45 and _year_changed(d, sd))
+            ):
                 continue
             # same event and date, same event, then a similar passage with the date
             rank = 3 if same_event and agrees else 2 if same_event else 1 if agrees else 0
@@ -500,6 +515,12 @@ def _in_year(d: DateSpan, year: int) -> DateSpan | None:
         )
     except ValueError:
         return None
+
+
+def _year_changed(claim: DateSpan, source: DateSpan) -> bool:
+    """ "January 1891" for "January 31, 1892": the same month or day, a year or two off."""
+    shifted = _in_year(claim, source.start.year)
+    return shifted is not None and abs(source.start.year - claim.start.year) <= 2 and _date_agrees(shifted, source)
 
 
 def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:

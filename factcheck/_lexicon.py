@@ -170,7 +170,7 @@ SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"suspect", "subject"}),
     frozenset({"charge", "offence", "offense", "count"}),
     frozenset({"kilogram", "kilo", "kg"}),
-    frozenset({"global", "worldwide", "international"}),
+    frozenset({"global", "globally", "worldwide", "international", "internationally"}),
 )
 
 # Dates: the event words around them, and the end of a range they mark.
@@ -237,7 +237,16 @@ ACTION_OF: dict[str, str] = {
     form: canonical for canonical, forms in ACTIONS.items() for form in forms if " " not in form
 }
 # What a count can be the result of: those actions, and "found", which covers "recovered" and "located".
-COUNT_ACTION_OF: dict[str, str] = ACTION_OF | {"found": "find", "finds": "find", "find": "find"}
+# "4,800 people died" counts deaths; "watched 122 million times" counts views.
+COUNT_ACTION_OF: dict[str, str] = ACTION_OF | {
+    form: canonical
+    for canonical, forms in {
+        "find": ("found", "finds", "find"),
+        "die": ("died", "dies", "death", "deaths"),
+        "view": ("viewed", "watched", "view", "views"),
+    }.items()
+    for form in forms
+}
 
 # Words that say the opposite of each other: one in a story for the other in a source is a finding.
 ANTONYMS: tuple[tuple[str, str], ...] = (

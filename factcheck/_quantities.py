@@ -21,7 +21,7 @@ __all__ = ["find_quantities"]
 _TOKEN = re.compile(
     r"(?P<num>(?<![\w.,/$\u00a3\u20ac])[$\u00a3\u20ac]?"
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
-    r"(?:(?:bn|m|k|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*%?(?![\w/]))"
+    r"(?:(?:bn|m|k|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*(?:%|/100)?(?![\w/]))"
     r"|(?P<word>(?:[A-Z]\.){2,}|[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
     r"|(?P<other>\S)"
 )
@@ -33,7 +33,7 @@ _NOT_AMOUNTS = re.compile(
     r"|\b\d{1,2}\s*[ap]\.m\."
     r"|\b\d+(?:st|nd|rd|th)\b"
     r"|\b\d+[-/]\d+[-/]\d+\b"
-    r"|\b\d+/\d+\b"
+    r"|\b\d+/(?!100\b)\d+\b"  # fractions and dates, but "72/100" is a score
     r"|\b(?:19|20)\d{2}[-\u2013/]\d{2}\b"  # seasons and fiscal years: 2019-20
     r"|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)"
 )
@@ -111,9 +111,11 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
     j = i + 1
     if group == "num":
         head, *suffix = word.split("-")
+        out_of_100 = head.endswith("/100")  # "72/100": a score, read as a share
+        head = head.removesuffix("/100")
         digits = re.sub(r"[,\s]", "", head.lstrip("$\u00a3\u20ac").rstrip("%"))
         attached = re.sub(r"^[\d.]+", "", digits)
-        unit = _CURRENCY.get(head[0]) or ("percent" if head.endswith("%") else None)
+        unit = _CURRENCY.get(head[0]) or ("percent" if head.endswith("%") or out_of_100 else None)
         if attached in {"kg", "lb", "lbs"}:
             unit = "kg" if attached == "kg" else "lb"  # "62kg"
         elif attached and unit not in _MONEY:
@@ -189,6 +191,8 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         unit, end, j = "percent", tokens[j][3], j + 1
     elif j + 1 < len(tokens) and tokens[j][1].lower() == "per" and tokens[j + 1][1].lower() == "cent":
         unit, end, j = "percent", tokens[j + 1][3], j + 2
+    elif [t[1].lower() for t in tokens[j : j + 3]] == ["out", "of", "100"]:
+        unit, end, j = "percent", tokens[j + 2][3], j + 3  # "a score of 72 out of 100"
     elif j + 1 < len(tokens) and tokens[j][1] in "-\u2013" and tokens[j + 1][0] == "num" and tokens[j][2] == end:
         try:
             high = float(tokens[j + 1][1].replace(",", ""))
@@ -350,6 +354,8 @@ def _noun_phrase(
             hedge = lowered
             j += 1
             continue
+        elif lowered == "related" and np_words and _plain_word_at(tokens, j + 1):
+            pass  # "coronavirus related deaths": a compound modifier, the noun follows
         elif np_words and lowered.endswith("ed") and not seen_of and not after_adverb:
             break  # "300 victims identified": a verb, not part of the noun
         elif np_words and lowered.endswith("ing") and lemma(np_words[-1][0]) != np_words[-1][0].lower():
@@ -374,8 +380,12 @@ def _modifier_list(tokens: list[tuple[str, str, int, int]], j: int, np_words: li
     return None
 
 
+def _plain_word_at(tokens: list[tuple[str, str, int, int]], k: int) -> bool:
+    return k < len(tokens) and _plain_word(tokens[k])
+
+
 def _plural_word(tokens: list[tuple[str, str, int, int]], k: int) -> bool:
-    return k < len(tokens) and _plain_word(tokens[k]) and lemma(tokens[k][1]) != tokens[k][1]
+    return _plain_word_at(tokens, k) and lemma(tokens[k][1]) != tokens[k][1]
 
 
 def _predicate_start(tokens: list[tuple[str, str, int, int]], j: int) -> int | None:

@@ -63,6 +63,14 @@ NUMBERS = [
     pytest.param("Police arrested twenty-five people.", "twenty-five", 25, None, id="hyphenated-number-word"),
     pytest.param("The surge lasted two weeks.", "two", 2, "week", id="number-word-time-unit"),
     pytest.param("The operation lasted 21 days.", "21", 21, "day", id="digits-time-unit"),
+    pytest.param(
+        "Inspectors gave the kitchen a score of 72 out of 100.",
+        "72 out of 100",
+        72,
+        "percent",
+        id="out-of-100-is-a-share",
+    ),
+    pytest.param("The audit scored the agency 64/100 this year.", "64/100", 64, "percent", id="slash-100-is-a-share"),
 ]
 
 
@@ -246,6 +254,13 @@ NOUN_PHRASES = [
         "victim",
         id="after-were-identified-as",
     ),
+    pytest.param(
+        "Officials counted more than 1,800 heat related deaths over the summer.",
+        "more than 1,800 heat related deaths",
+        "heat related deaths",
+        "death",
+        id="related-joins-a-compound-modifier",
+    ),
 ]
 
 
@@ -405,6 +420,14 @@ def test_a_year_beside_a_figure_dates_the_figure() -> None:
     """ "70,000 deaths in 2022": the figure is the claim; "born in 1969" has nothing else to check."""
     assert [c.kind for c in _claims("Roughly 70,000 overdose deaths were recorded in 2022.")] == [Kind.QUANTITY]
     assert [c.text for c in _claims("Tobey Maguire was born in 1969.")] == ["born in 1969"]
+
+
+def test_the_first_of_two_months_takes_the_year_of_the_second() -> None:
+    found = find_dates("The agency was criticised in March and May 2021 for its delays.", PUBLISHED)
+    assert [(f.written, f.start, f.end) for _, _, f in found] == [
+        ("March", date(2021, 3, 1), date(2021, 3, 31)),
+        ("May 2021", date(2021, 5, 1), date(2021, 5, 31)),
+    ]
 
 
 @pytest.mark.parametrize(("text", "reference", "span", "start", "end"), DATES)

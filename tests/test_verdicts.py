@@ -428,6 +428,27 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             "supported",
             id="lower-than-is-a-bound",
         ),
+        pytest.param(
+            "Fewer than 4,800 people have died in the outbreak, officials said.",
+            "More than 4,700 deaths have been recorded since the outbreak began.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="more-than-a-round-figure-stops-short-of-the-next",
+        ),
+        pytest.param(
+            "The campaign video was watched fewer than 122 million times.",
+            "The campaign video has drawn more than 123 million views.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="a-bound-below-a-rounded-figure",
+        ),
+        pytest.param(
+            "The appeal raised less than $50 million globally.",
+            "The appeal raised $87.5 million worldwide.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="globally-is-worldwide",
+        ),
     ],
 )
 def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
@@ -543,6 +564,18 @@ DATES_AGAINST_ONE_RELEASE = [
         "He was sentenced today to 78 months in prison.\n",
         Label.UNSOURCED,
         id="a-limit-needs-a-like-passage",
+    ),
+    pytest.param(
+        "The inquiry's final hearing took place in March 2019.",
+        "The inquiry's final hearing took place on March 14, 2018, in Ottawa.\n",
+        Label.ALTERED,
+        id="the-same-month-a-year-off",
+    ),
+    pytest.param(
+        "The inquiry's final hearing took place in March 2014.",
+        "The inquiry's final hearing took place on March 14, 2018, in Ottawa.\n",
+        Label.UNSOURCED,
+        id="the-same-month-years-off-is-another-event",
     ),
     pytest.param(
         "His career began before 1970.",
