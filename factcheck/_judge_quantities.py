@@ -33,7 +33,7 @@ _FIELD_REASON = {
 }
 
 
-_MEASURES = frozenset({"usd", "gbp", "eur", "cad", "percent", "kg", "lb", "t"})
+_MEASURES = lex.MONEY | {"percent", "kg", "lb", "t", "rank"}
 # Words around a measure that say nothing of what is measured ("38 percent higher", "$5 million each").
 _NOT_MEASURED = frozenset(
     {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "percent", "more", "higher",

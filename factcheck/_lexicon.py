@@ -312,3 +312,17 @@ ALIASES: dict[str, str] = {
     "britain": "united kingdom",
     "great britain": "united kingdom",
 }
+
+# Whose dollars, by the letters written before "$": "NZ$30 billion", "A$ 5 million", "US$3 million".
+DOLLAR_PREFIXES = {
+    "US": "usd",
+    "NZ": "nzd",
+    "A": "aud",
+    "AU": "aud",
+    "HK": "hkd",
+    "NT": "twd",
+    "S": "sgd",
+    "C": "cad",
+    "CA": "cad",
+}
+MONEY = frozenset({"usd", "gbp", "eur", "cad", *DOLLAR_PREFIXES.values()})

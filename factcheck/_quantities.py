@@ -19,7 +19,7 @@ __all__ = ["find_quantities"]
 
 
 _TOKEN = re.compile(
-    r"(?P<num>(?<![\w.,/$\u00a3\u20ac])[$\u00a3\u20ac]?"
+    r"(?P<num>(?:(?<![\w.,/$\u00a3\u20ac])|(?<=[A-Z])(?=\$))[$\u00a3\u20ac]?"
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
     r"(?:(?:bn|m|k|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*(?:%|/100)?(?![\w/]))"
     r"|(?P<word>(?:[A-Z]\.){2,}|[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
@@ -46,9 +46,8 @@ _SPANS_OF_TIME = {
 }
 _BOUNDING = frozenset({"than", "over", "nearly", "almost", "about", "around", "roughly", "least", "under", "some"})
 _CURRENCY = {"$": "usd", "\u00a3": "gbp", "\u20ac": "eur"}
-_CURRENCY_CODES = {"USD": "usd", "US$": "usd", "GBP": "gbp", "EUR": "eur", "CAD": "cad", "C$": "cad"}
+_CURRENCY_CODES = {"USD": "usd", "GBP": "gbp", "EUR": "eur", "CAD": "cad"}
 _SCALE_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
-_MONEY = frozenset({"usd", "gbp", "eur", "cad"})
 # Words that join a counted noun to its complement: "identifications of victims", "leads on traffickers".
 _NP_LINKS = frozenset({"of", "on", "against", "involving", "to"})
 # Words that end a counted noun phrase after its first word: adverbs of place and total, particles,
@@ -87,6 +86,13 @@ def find_quantities(
         i = 0
         while i < len(tokens):
             num = _number_at(tokens, i)
+            if num is not None and num.value is not None and (at := _rank_at(tokens, i)) is not None:
+                value = num.value  # "placed No. 92 on the list": a place in an order, compared as a number
+                rank = Quantity(written=f"{tokens[at][1]} {num.written or tokens[i][1]}", low=value, high=value,
+                                value=value, unit="rank")  # fmt: skip
+                found.append((tokens[at][2], num.end, rank))
+                i = num.next_token
+                continue
             if (
                 num is None
                 or overlaps((num.start, num.end), masked)
@@ -118,7 +124,7 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         unit = _CURRENCY.get(head[0]) or ("percent" if head.endswith("%") or out_of_100 else None)
         if attached in {"kg", "lb", "lbs"}:
             unit = "kg" if attached == "kg" else "lb"  # "62kg"
-        elif attached and unit not in _MONEY:
+        elif attached and unit not in lex.MONEY:
             return None  # "100m", "5k": a distance or a label, not a count we can read
         try:
             value = float(digits[: len(digits) - len(attached)]) * _SCALE_SUFFIX.get(attached, 1.0)
@@ -126,6 +132,8 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             return None
         if unit is None and i > 0 and tokens[i - 1][1] in _CURRENCY_CODES:
             unit, start = _CURRENCY_CODES[tokens[i - 1][1]], tokens[i - 1][2]  # "EUR 9.2 million"
+        elif unit == "usd" and i > 0 and _dollar_prefix(tokens[i - 1], start):
+            unit, start = lex.DOLLAR_PREFIXES[tokens[i - 1][1]], tokens[i - 1][2]  # "NZ$30 billion"
         if suffix and _hyphen_unit(suffix) is None:
             return None  # "800-CALL-FBI", "4-H": a name, not an amount
         unit = _hyphen_unit(suffix) or unit
@@ -202,6 +210,13 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
     return _Num(start, end, "", value, low, high, unit, j)
 
 
+def _dollar_prefix(token: tuple[str, str, int, int], start: int) -> bool:
+    """Letters that make "$" another country's dollars: "NZ$30 billion", "NZ $30 billion" — but not the
+    article in "A $5 million grant"."""
+    prefix, gap = token[1], start - token[3]
+    return prefix in lex.DOLLAR_PREFIXES and (gap == 0 or (len(prefix) > 1 and gap == 1))
+
+
 def _hyphen_unit(parts: list[str]) -> str | None:
     if not parts:
         return None
@@ -230,6 +245,22 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
         and tokens[i][1].isdigit()
         and not (i + 1 < len(tokens) and tokens[i + 1][1][:1].isupper())  # a headline: "Finds 225 Missing Children"
     )
+
+
+# Words before "number 3", "No. 3", "#3" that make it a place in an order, not a name ("Case No. 3").
+_RANKED = frozenset(
+    {"ranked", "ranks", "rank", "placed", "at", "was", "is", "reached", "peaked", "finished", "debuted"}
+)
+
+
+def _rank_at(tokens: list[tuple[str, str, int, int]], i: int) -> int | None:
+    """Where a rank begins ("number 91", "# 92", "No. 3" after "ranked", "placed", "peaked at"), or None."""
+    at = i - 1
+    if at >= 1 and tokens[at][1] == "." and tokens[at - 1][1].lower() == "no":
+        at -= 1
+    if at < 1 or tokens[at][1].lower() not in {"number", "no", "#"} or tokens[i][0] != "num":
+        return None
+    return at if tokens[at - 1][1].lower() in _RANKED else None
 
 
 # Capitalised words a count may follow without being part of a name.
@@ -269,7 +300,7 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             break
     # The counted noun phrase: "probable identifications of previously unknown victims".
     j = num.next_token
-    lead_in = {"of", "in", "worth"} if num.unit in _MONEY else {"of"}
+    lead_in = {"of", "in", "worth"} if num.unit in lex.MONEY else {"of"}
     if j < len(tokens) and tokens[j][1].lower() in lead_in:
         j += 1  # "40 percent of the material", "£45m of cocaine", "$4.8 million in cash", "300 of the victims"
         while j < len(tokens) and tokens[j][1].lower() in {"the", "a", "an", "its", "their", "all"}:
@@ -356,6 +387,8 @@ def _noun_phrase(
             continue
         elif lowered == "related" and np_words and _plain_word_at(tokens, j + 1):
             pass  # "coronavirus related deaths": a compound modifier, the noun follows
+        elif lowered == "based" and j + 1 < len(tokens) and tokens[j + 1][1] in {"on", "upon"}:
+            break  # "a 29% rating based on 14 reviews": what the figure rests on, not what it counts
         elif np_words and lowered.endswith("ed") and not seen_of and not after_adverb:
             break  # "300 victims identified": a verb, not part of the noun
         elif np_words and lowered.endswith("ing") and lemma(np_words[-1][0]) != np_words[-1][0].lower():

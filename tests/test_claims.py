@@ -71,6 +71,8 @@ NUMBERS = [
         id="out-of-100-is-a-share",
     ),
     pytest.param("The audit scored the agency 64/100 this year.", "64/100", 64, "percent", id="slash-100-is-a-share"),
+    pytest.param("The central bank lent NZ$30 billion.", "NZ$30 billion", 3e10, "nzd", id="another-country-s-dollars"),
+    pytest.param("A $5 million grant was awarded.", "$5 million", 5e6, "usd", id="an-article-before-dollars"),
 ]
 
 
@@ -261,6 +263,13 @@ NOUN_PHRASES = [
         "death",
         id="related-joins-a-compound-modifier",
     ),
+    pytest.param(
+        "Support for the plan stood at 29% based on interviews with voters.",
+        "29%",
+        "",
+        "",
+        id="based-on-ends-the-phrase",
+    ),
 ]
 
 
@@ -420,6 +429,23 @@ def test_a_year_beside_a_figure_dates_the_figure() -> None:
     """ "70,000 deaths in 2022": the figure is the claim; "born in 1969" has nothing else to check."""
     assert [c.kind for c in _claims("Roughly 70,000 overdose deaths were recorded in 2022.")] == [Kind.QUANTITY]
     assert [c.text for c in _claims("Tobey Maguire was born in 1969.")] == ["born in 1969"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The report peaked at No. 3 on the bestseller list.", "No. 3", 3),
+        ("The city placed number 91 on the index.", "number 91", 91),
+        ("The school was ranked #12 in the state.", "#12", 12),
+    ],
+)
+def test_a_place_in_an_order_is_a_rank(text: str, span: str, value: int) -> None:
+    covered, q = _quantity(text)
+    assert (covered, q.value, q.unit) == (span, value, "rank")
+
+
+def test_a_numbered_thing_is_no_rank() -> None:
+    assert find_quantities("He was charged in Case No. 4 with fraud.") == []
 
 
 def test_the_first_of_two_months_takes_the_year_of_the_second() -> None:

@@ -449,6 +449,13 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             "number-changed",
             id="globally-is-worldwide",
         ),
+        pytest.param(
+            "The report peaked at number 4 on the bestseller list.",
+            "The report peaked at No. 5 on the national bestseller list.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="a-rank",
+        ),
     ],
 )
 def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
