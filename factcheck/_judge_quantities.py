@@ -61,8 +61,8 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         return 0
     if claim.unit in _MEASURES:  # "$4.8 million in cash", "62kg of cocaine": compare what is measured
         said, real = set(claim.lemmas) - _NOT_MEASURED, set(source.lemmas) - _NOT_MEASURED
-        if not said or not real:
-            return _UNKNOWN  # nothing to compare: only the context can tell
+        if not said or not real:  # nothing to compare but what was done with the money, or the context
+            return _SAME if None is not _money_side(claim) == _money_side(source) else _UNKNOWN
         return _SAME if said & real or _same_group(said, real) else 0
     if not claim.head:
         return 0
@@ -236,6 +236,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = 0  # "for about two years" of something else than the "eight-month investigation"
             if (place := _listed_for(sq, passage)) is not None and similarity >= settings.passage_min_similarity:
                 match = _SAME if _near_claim(place, claim) else 0  # "Spain (15)" counts Spain's, not Germany's
+            if match and None is not _money_side(q) != _money_side(sq) is not None:
+                match = 0  # "collected $11.6 million" is not the "$11.6 million in claims" submitted
             if match:
                 ranked.append((match, index.is_primary(passage), holds, similarity, passage, sq))
     if not ranked and q.unit in lex.TIME_UNITS:
@@ -253,10 +255,13 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
     # A claim that names nothing ("less than $127 million") speaks of the figure it writes, when the passage
     # has it, not of another one that happens to fit ("$59 million in the United States").
     bare = all(r[0] == _CONTEXT for r in ranked)
+    # Money the claim says was paid or asked for is the sum the source says so of, when it says so.
+    side = _money_side(q)
     match, _primary, holds, similarity, passage, sq = max(
         ranked,
         key=lambda r: (
             r[1],
+            side is not None and _money_side(r[5]) == side,
             bare and r[5].value == q.value,
             r[2] and not (named and r[0] == _CONTEXT),
             r[0],
@@ -296,6 +301,11 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         claim, (_evidence(passage, similarity),), differences, 0.75 if match == _RELATED else 1.0, explain,
         f'source says "{source_words}"',
     )  # fmt: skip
+
+
+def _money_side(q: Quantity) -> int | None:
+    """Which of ``lex.MONEY_ACTIONS`` a sum's verb is in: asked for (0) or got (1); None for neither."""
+    return next((n for n, verbs in enumerate(lex.MONEY_ACTIONS) if q.verb in verbs), None)
 
 
 def _more_exact(q: Quantity, sq: Quantity) -> bool:

@@ -237,6 +237,11 @@ ACTION_OF: dict[str, str] = {
     form: canonical for canonical, forms in ACTIONS.items() for form in forms if " " not in form
 }
 # What a count can be the result of: those actions, and "found", which covers "recovered" and "located".
+# Money asked for and money got: "submitted $11.6 million in claims" is not "collected $11.6 million".
+MONEY_ACTIONS: tuple[dict[str, str], ...] = (
+    {"submit": "submitted", "bill": "billed", "claim": "claimed", "seek": "sought", "request": "requested"},
+    {"pay": "paid", "receive": "received", "collect": "collected", "obtain": "obtained", "net": "netted"},
+)
 # "4,800 people died" counts deaths; "watched 122 million times" counts views.
 COUNT_ACTION_OF: dict[str, str] = ACTION_OF | {
     form: canonical
@@ -244,6 +249,7 @@ COUNT_ACTION_OF: dict[str, str] = ACTION_OF | {
         "find": ("found", "finds", "find"),
         "die": ("died", "dies", "death", "deaths"),
         "view": ("viewed", "watched", "view", "views"),
+        **{verb: (form,) for verbs in MONEY_ACTIONS for verb, form in verbs.items()},
     }.items()
     for form in forms
 }

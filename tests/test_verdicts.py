@@ -686,6 +686,21 @@ COUNTED_THINGS = [
         ["hedge"],
         id="the-hedged-saying-beats-the-headline",
     ),
+    pytest.param(
+        "The clinic collected $4.2 million from insurers.",
+        "Clinic Owner Sentenced in $4.2 Million Billing Scheme\n\n"
+        "The clinic submitted more than $4.2 million in false claims. Insurers paid about $2.6 million.\n",
+        Label.ALTERED,
+        ["value"],
+        id="money-got-is-not-money-asked-for",
+    ),
+    pytest.param(
+        "Insurers paid about $2.6 million to the clinic.",
+        "The clinic submitted more than $4.2 million in false claims. Insurers paid about $2.6 million.\n",
+        Label.SUPPORTED,
+        [],
+        id="money-paid-is-money-paid",
+    ),
 ]
 
 
