@@ -302,7 +302,8 @@ NOT_ENTITIES = frozenset(
 ORG_WORDS = frozenset(
     """department agency office bureau service services investigations police ministry unit
     commission council court centre center coalition task force division administration
-    institute authority command patrol guard marshals children""".split()
+    institute authority command patrol guard marshals children protection enforcement security customs
+    immigration safety foundation association alliance network""".split()
 )
 
 # Spellings of the same place or body.

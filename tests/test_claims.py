@@ -749,6 +749,16 @@ ENTITIES = [
         id="body-name-with-and-for",
     ),
     pytest.param(
+        "Customs and Border Protection officers stopped the truck.",
+        ["Customs and Border Protection"],
+        id="a-body-joined-by-and-at-the-start",
+    ),
+    pytest.param(
+        "Agents with Immigration and Customs Enforcement made the arrests.",
+        ["Immigration and Customs Enforcement"],
+        id="enforcement-names-a-body",
+    ),
+    pytest.param(
         "The case went to the Department of Homeland Security.",
         ["Department of Homeland Security"],
         id="body-name-with-of",
