@@ -224,7 +224,7 @@ def find_statement(text: str, start: int, end: int, masked: Iterable[Span] = ())
     listed = _ENUMERATION.search(text, start, end)
     if listed:
         items = _list_items(listed.group("list"))
-        if len(items) >= 3:
+        if len(items) >= 3 and not _clauses(items):
             first = listed.start() + listed.group().find(items[0])
             return (
                 first,
@@ -266,6 +266,16 @@ def _is_assertion(sentence: str) -> bool:
     count = len(re.findall(r"[A-Za-z]{2,}", sentence))
     names_someone = re.search(r"\s[A-Z]", sentence.strip()) is not None  # "Shawn Carlson is American"
     return count >= 5 or (count == 4 and names_someone)
+
+
+_PREPOSITIONS = frozenset("near in at on by from into after before during outside inside across against".split())
+
+
+def _clauses(items: list[str]) -> bool:
+    """ "… lab near Tweed, lay drug and gun charges": a headline's comma between clauses, not a list — the first
+    "item" ends in a place phrase ("near Tweed") that no other item has."""
+    placed = [bool(_PREPOSITIONS & set(item.lower().split())) for item in items]
+    return placed[0] and not any(placed[1:])
 
 
 def _list_items(listed: str) -> list[str]:

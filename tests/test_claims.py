@@ -857,6 +857,11 @@ def test_enumerations(text: str, items: tuple[str, ...]) -> None:
     assert [s.items for s in statements] == [items]
 
 
+def test_a_headline_s_comma_between_clauses_is_no_list() -> None:
+    statements = _statements("Police raid warehouse near Brandon, seize cash and lay fraud charges.")
+    assert [s.items for s in statements] == [()]
+
+
 NO_STATEMENT = [
     pytest.param("Anyone with information should call the tip line.", id="advice"),
     pytest.param("Victims can reach the centre through its website or by phone.", id="can-is-advice"),
