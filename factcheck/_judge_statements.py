@@ -256,6 +256,10 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
         # "In Ontario, investigators found …": the passage says it all but the place, which the release is about
         named = {n for n, f in forms.items() if any(_named(p, n, f) for p in index.of_source(passage.source.id))}
     swapped = {n: sub for n in s.entities if n not in named and (sub := _in_its_place(claim.text, n, passage))}
+    # "Action Fraud … will be replaced, and SIM farms … will be banned": a sentence of two clauses, the other
+    # in another passage of the same release, which names the body with words of the sentence this one lacks
+    also = _the_rest(content, passage, forms, set(named) | set(swapped), index)
+    named = set(named) | {n for n, f in forms.items() if any(_named(p, n, f) for p in also)}
     if swapped:  # what is said around the names must be there: "is the brother of …"
         plain = content - {lemma(w) for n in s.entities for w in words(n)}
         coverage = max(coverage, len(plain & passage.lemma_set) / len(plain) if plain else 0.0)
@@ -266,7 +270,7 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
     differences = [Difference("entity", n, swapped.get(n)) for n in s.entities if n not in named]
     differences += _limiters(s, [passage])
     differences += _contradictions(claim.text, passage)
-    missing = sorted(content - passage.lemma_set)
+    missing = sorted(content - passage.lemma_set - {w for p in also for w in p.lemma_set})
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:
         reason = {"entity": "entity-changed", "qualifier": "qualifier-dropped", "value": "number-changed"}
@@ -276,7 +280,26 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
 
     said = f"source says much the same ({coverage:.0%} of its words"
     said += f"; not: {', '.join(missing[:5])})" if missing else ")"
-    return _verdict(claim, (_evidence(passage, similarity),), differences, coverage, explain, said)
+    evidence = (_evidence(passage, similarity), *(_evidence(p, index.similarity(claim.text, p)) for p in also))
+    return _verdict(claim, evidence, differences, coverage, explain, said)
+
+
+def _the_rest(
+    content: set[str], passage: Passage, forms: dict[str, set[str]], named: set[str], index: Index
+) -> list[Passage]:
+    """Passages of the same release that name a body ``passage`` does not, with two or more of the sentence's
+    words that ``passage`` lacks."""
+    lacking = content - passage.lemma_set
+    found = []
+    for name, f in forms.items():
+        if name in named:
+            continue
+        name_words = {lemma(w) for w in words(name)}
+        for other in index.of_source(passage.source.id):
+            if other is not passage and len((lacking - name_words) & other.lemma_set) >= 2 and _named(other, name, f):
+                found.append(other)
+                break
+    return found
 
 
 def _in_its_place(text: str, name: str, passage: Passage) -> str | None:

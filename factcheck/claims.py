@@ -268,14 +268,16 @@ def _is_assertion(sentence: str) -> bool:
     return count >= 5 or (count == 4 and names_someone)
 
 
+_AUXILIARIES = frozenset("will would was were is are has have had can could may might must shall should".split())
 _PREPOSITIONS = frozenset("near in at on by from into after before during outside inside across against".split())
 
 
 def _clauses(items: list[str]) -> bool:
-    """ "… lab near Tweed, lay drug and gun charges": a headline's comma between clauses, not a list — the first
-    "item" ends in a place phrase ("near Tweed") that no other item has."""
+    """ "… lab near Tweed, lay drug and gun charges": commas between clauses, not a list — the first "item"
+    ends in a place phrase ("near Tweed") that no other item has, or an item is a verb phrase."""
     placed = [bool(_PREPOSITIONS & set(item.lower().split())) for item in items]
-    return placed[0] and not any(placed[1:])
+    # "the reporting service, will be replaced, and …": an item that starts with a verb's auxiliary
+    return (placed[0] and not any(placed[1:])) or any(item.split()[0].lower() in _AUXILIARIES for item in items)
 
 
 def _list_items(listed: str) -> list[str]:

@@ -753,6 +753,28 @@ def test_a_place_the_release_is_about_need_not_be_in_the_passage() -> None:
     assert [(d.field, d.source) for d in verdict.differences] == [("qualifier", "in some cases")]
 
 
+@pytest.mark.parametrize(
+    ("elsewhere", "label"),
+    [
+        pytest.param("Harbour Watch, the reporting line, will be closed.", Label.SUPPORTED,
+                     id="the-other-clause-in-another-passage"),
+        pytest.param("Harbour Watch has a staff of forty.", Label.UNSOURCED, id="a-mere-mention-is-not-the-clause"),
+    ],
+)  # fmt: skip
+def test_a_sentence_of_two_clauses_across_two_passages(elsewhere: str, label: Label) -> None:
+    release = (
+        f"Plan to tackle scams\n\n{elsewhere}\n\n"
+        "The government will also ban cold calls selling pension and insurance products to older savers.\n"
+    )
+    sentence = (
+        "Harbour Watch, the reporting line, will be closed, and cold calls selling pension and insurance products "
+        "to older savers will be banned."
+    )
+    verdict = _verdict(sentence, Kind.STATEMENT, release)
+    assert verdict.label is label, verdict.explanation
+    assert len(verdict.evidence) == (2 if label is Label.SUPPORTED else 0)
+
+
 ROLL_RELEASE = (
     "Police services charge 71 people in provincial investigation\n\n"
     "The following police services took part:\n\n"
