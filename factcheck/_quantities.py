@@ -37,6 +37,8 @@ _NOT_AMOUNTS = re.compile(
     r"|\b(?:19|20)\d{2}[-\u2013/]\d{2}\b"  # seasons and fiscal years: 2019-20
     r"|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)"
 )
+# Two numbers joined by a dash: a range when the second is larger ("20-30"), else a score ("4-0", "2–1 win").
+_PAIR = re.compile(r"(?<![\w.,-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,-]|,\d)")
 _SPANS_OF_TIME = {
     "a decade": (10.0, "year"),
     "a year": (1.0, "year"),
@@ -78,6 +80,7 @@ def find_quantities(
     """Counted amounts in ``text[start:end]``, skipping ``masked`` spans."""
     end = len(text) if end is None else end
     masked = list(masked) + [(m.start(), m.end()) for m in _NOT_AMOUNTS.finditer(text, start, end)]
+    masked += [m.span() for m in _PAIR.finditer(text, start, end) if int(m.group(2)) < int(m.group(1))]
     found = []
     for s_start, s_end in sentences(text, start, end):
         tokens = [
