@@ -237,15 +237,15 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
     prev = before[-1] if before else ""
     if prev in lex.LABELS or prev in {"#", "\u00a7"}:
         return True
-    # "Assault on Precinct 13", "Apollo 11": a number that ends a name is part of it
-    word = tokens[i - 1] if i >= 2 else None
+    # "Assault on Precinct 13", "Apollo 11", "Fantastic Four", "Fast Five": a number that ends a name is part of it
+    digits = tokens[i][0] == "num" and tokens[i][1].isdigit()
+    capitalised_word = tokens[i][0] == "word" and tokens[i][1][:1].isupper()
+    word = tokens[i - 1] if (i >= 2 and digits) or (i >= 1 and capitalised_word) else None
     return (
         word is not None
         and word[0] == "word"
         and word[1][:1].isupper()
-        and word[1].lower() not in _NOT_NAMES
-        and tokens[i][0] == "num"
-        and tokens[i][1].isdigit()
+        and word[1].lower() not in _NOT_NAMES | lex.NP_STOP  # "The Seven agents", "Of 12 suspects"
         and not (i + 1 < len(tokens) and tokens[i + 1][1][:1].isupper())  # a headline: "Finds 225 Missing Children"
     )
 

@@ -326,6 +326,7 @@ NOT_QUANTITIES = [
     pytest.param("Officers met at 9 p.m. near the pier.", id="time-hour-only"),
     pytest.param("He was the 3rd suspect charged.", id="ordinal"),
     pytest.param("The visitors won the final 4-1 on penalties.", id="a-score"),
+    pytest.param("Critics gave Fantastic Four mixed reviews.", id="a-number-word-ending-a-title"),
     pytest.param("She was named the 21st victim.", id="ordinal-21st"),
     pytest.param("He was charged under Section 2252 of the code.", id="section-label"),
     pytest.param("The file was labeled Case 12 by officers.", id="case-label"),
