@@ -57,7 +57,7 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
     """2: the same counted thing; 1: the same kind of thing ("children"/"victims"); 0: another thing."""
     if claim.unit in lex.TIME_UNITS or claim.unit == "age":
         return _duration_match(claim, source)
-    if claim.unit != source.unit:
+    if not _same_unit(claim.unit, source.unit):
         return 0
     if claim.unit in _MEASURES:  # "$4.8 million in cash", "62kg of cocaine": compare what is measured
         said, real = set(claim.lemmas) - _NOT_MEASURED, set(source.lemmas) - _NOT_MEASURED
@@ -86,6 +86,12 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
     if claim.verb and source.verb and claim.verb != source.verb and not {claim.verb, source.verb} & _RESULT_VERBS:
         return 0  # "45 suspects questioned" is not "47 suspected predators arrested"
     return _RELATED if _same_group({claim.head}, set(source.lemmas)) else 0
+
+
+def _same_unit(said: str | None, real: str | None) -> bool:
+    """The same unit; "$" alone is any country's dollars ("C$3.1 million" for a Canadian release's "$3.1 million"),
+    but "NZ$" is never "US$"."""
+    return said == real or ("dollar" in (said, real) and {said, real} <= lex.DOLLARS)
 
 
 def _same_group(said: set[str], real: set[str]) -> bool:
@@ -228,7 +234,14 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             # A bound is not borne out by a figure far beyond it: "up to 20 years" by "3 years", "more than a
             # dozen people" by the "more than 130" arrested nationwide.
             bound = q.qualifier in ("up to", "fewer than", "more than", "at least")
-            if match and (bound or not holds) and _far_apart(q, sq) and not (q.head == sq.head and similarity >= 0.6):
+            same_side = None is not _money_side(q) == _money_side(sq)  # "collected" and "paid": the same money
+            if (
+                match
+                and (bound or not holds)
+                and _far_apart(q, sq)
+                and not (q.head == sq.head and similarity >= 0.6)
+                and not same_side
+            ):
                 match = 0  # "$1 billion" against "$85 million": another fact, not a changed one
             if match and q.written.lower() in lex.VAGUE and similarity < settings.passage_min_similarity:
                 match = 0  # "several defendants" is in any passage with nine: only a like one speaks to it
@@ -325,7 +338,7 @@ def _conflation(q: Quantity, passage: Passage) -> str:
     if q.value is None:
         return ""
     # Counts of named things ("169 missing children", "56 others"); a list of bare figures sums by chance.
-    counts = [sq for sq in passage.quantities if sq.value is not None and sq.unit == q.unit and sq.noun]
+    counts = [sq for sq in passage.quantities if sq.value is not None and _same_unit(sq.unit, q.unit) and sq.noun]
     for size in (2, 3):
         for group in itertools.combinations(counts, size):
             if sum(sq.value or 0 for sq in group) == q.value:

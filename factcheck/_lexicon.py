@@ -239,7 +239,14 @@ ACTION_OF: dict[str, str] = {
 # What a count can be the result of: those actions, and "found", which covers "recovered" and "located".
 # Money asked for and money got: "submitted $11.6 million in claims" is not "collected $11.6 million".
 MONEY_ACTIONS: tuple[dict[str, str], ...] = (
-    {"submit": "submitted", "bill": "billed", "claim": "claimed", "seek": "sought", "request": "requested"},
+    {
+        "submit": "submitted",
+        "bill": "billed",
+        "claim": "claimed",
+        "seek": "sought",
+        "request": "requested",
+        "demand": "demanded",
+    },
     {"pay": "paid", "receive": "received", "collect": "collected", "obtain": "obtained", "net": "netted"},
 )
 # "4,800 people died" counts deaths; "watched 122 million times" counts views.
@@ -320,7 +327,7 @@ ALIASES: dict[str, str] = {
     "great britain": "united kingdom",
 }
 
-# Whose dollars, by the letters written before "$": "NZ$30 billion", "A$ 5 million", "US$3 million".
+# Whose dollars, by the letters written before "$" or the code: "NZ$30 billion", "A$ 5 million", "US$3 million".
 DOLLAR_PREFIXES = {
     "US": "usd",
     "NZ": "nzd",
@@ -332,4 +339,6 @@ DOLLAR_PREFIXES = {
     "C": "cad",
     "CA": "cad",
 }
-MONEY = frozenset({"usd", "gbp", "eur", "cad", *DOLLAR_PREFIXES.values()})
+# "$" alone is a dollar of no stated country: a Canadian release's "$3.1 million" is a story's "C$3.1 million".
+DOLLARS = frozenset({"dollar", *DOLLAR_PREFIXES.values()})
+MONEY = frozenset({"gbp", "eur", *DOLLARS})

@@ -47,7 +47,7 @@ _SPANS_OF_TIME = {
     "a day": (1.0, "day"),
 }
 _BOUNDING = frozenset({"than", "over", "nearly", "almost", "about", "around", "roughly", "least", "under", "some"})
-_CURRENCY = {"$": "usd", "\u00a3": "gbp", "\u20ac": "eur"}
+_CURRENCY = {"$": "dollar", "\u00a3": "gbp", "\u20ac": "eur"}
 _CURRENCY_CODES = {"USD": "usd", "GBP": "gbp", "EUR": "eur", "CAD": "cad"}
 _SCALE_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
 # Words that join a counted noun to its complement: "identifications of victims", "leads on traffickers".
@@ -58,7 +58,7 @@ _NP_END = frozenset(
     """worldwide globally nationwide internationally domestically overseas abroad overall altogether
     respectively apiece due down up off out shut put set cut sold bought caught built""".split()
 )
-_CURRENCY_NOUNS = {"dollar": "usd", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur"}
+_CURRENCY_NOUNS = {"dollar": "dollar", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur"}
 _WEIGHT_NOUNS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
 
 
@@ -90,10 +90,7 @@ def find_quantities(
         while i < len(tokens):
             num = _number_at(tokens, i)
             if num is not None and num.value is not None and (at := _rank_at(tokens, i)) is not None:
-                value = num.value  # "placed No. 92 on the list": a place in an order, compared as a number
-                rank = Quantity(written=f"{tokens[at][1]} {num.written or tokens[i][1]}", low=value, high=value,
-                                value=value, unit="rank")  # fmt: skip
-                found.append((tokens[at][2], num.end, rank))
+                found.append(_rank(text, tokens, at, num))
                 i = num.next_token
                 continue
             if (
@@ -135,7 +132,7 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             return None
         if unit is None and i > 0 and tokens[i - 1][1] in _CURRENCY_CODES:
             unit, start = _CURRENCY_CODES[tokens[i - 1][1]], tokens[i - 1][2]  # "EUR 9.2 million"
-        elif unit == "usd" and i > 0 and _dollar_prefix(tokens[i - 1], start):
+        elif unit == "dollar" and i > 0 and _dollar_prefix(tokens[i - 1], start):
             unit, start = lex.DOLLAR_PREFIXES[tokens[i - 1][1]], tokens[i - 1][2]  # "NZ$30 billion"
         if suffix and _hyphen_unit(suffix) is None:
             return None  # "800-CALL-FBI", "4-H": a name, not an amount
@@ -256,14 +253,38 @@ _RANKED = frozenset(
 )
 
 
+def _rank(text: str, tokens: list[tuple[str, str, int, int]], at: int, num: _Num) -> tuple[int, int, Quantity]:
+    """ "No. 1 for dollar losses": a place in an order, compared as a number, with what it ranks in."""
+    j = num.next_token
+    if j < len(tokens) and tokens[j][1].lower() in {"for", "among", "on", "in"}:
+        j += 1
+        while j < len(tokens) and tokens[j][1].lower() in {"the", "a", "an", "its", "their", "all"}:
+            j += 1
+    np_words, _, _ = _noun_phrase(tokens, j, None)
+    value = num.value or 0.0
+    rank = Quantity(
+        written=text[tokens[at][2] : num.end],
+        low=value, high=value, value=value, unit="rank",
+        noun=text[np_words[0][1] : np_words[-1][2]] if np_words else "",
+        lemmas=tuple(lemma(w) for w, _, _ in np_words if w.lower() not in _NP_LINKS),
+    )  # fmt: skip
+    return tokens[at][2], num.end, rank
+
+
 def _rank_at(tokens: list[tuple[str, str, int, int]], i: int) -> int | None:
-    """Where a rank begins ("number 91", "# 92", "No. 3" after "ranked", "placed", "peaked at"), or None."""
+    """Where a rank begins ("number 91", "# 92", "No. 3" after "ranked", "placed", "peaked at"), or None.
+
+    The first rank of a sentence follows a ranking word; a later one may follow "and"."""
     at = i - 1
     if at >= 1 and tokens[at][1] == "." and tokens[at - 1][1].lower() == "no":
         at -= 1
     if at < 1 or tokens[at][1].lower() not in {"number", "no", "#"} or tokens[i][0] != "num":
         return None
-    return at if tokens[at - 1][1].lower() in _RANKED else None
+    if tokens[at - 1][1].lower() in _RANKED:
+        return at
+    # "ranked No. 3 among all scams and No. 1 for losses": the second rank of a sentence that ranks
+    ranked_before = any(t[1].lower() in {"ranked", "ranks", "placed"} for t in tokens[: at - 1])
+    return at if ranked_before and tokens[at - 1][1].lower() in {"and", ",", "but", "while"} else None
 
 
 # Capitalised words a count may follow without being part of a name.

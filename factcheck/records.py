@@ -128,7 +128,7 @@ class Quantity:
     noun: str = ""  # the counted noun phrase as written
     head: str = ""  # lemma of its head noun ("identification")
     lemmas: tuple[str, ...] = ()  # lemmas of every word of the noun phrase
-    unit: str | None = None  # "day", "week", "month", "year", "age", "percent", "usd"
+    unit: str | None = None  # "day", "week", "month", "year", "age", "percent", "dollar", "cad", "rank"
     low_open: bool = False  # "more than 300" excludes 300 itself
     verb: str | None = None  # the action counted: "arrested 84 people" -> "arrest"
 

@@ -54,8 +54,10 @@ NUMBERS = [
     pytest.param("Analysts reviewed 1,250 files from the server.", "1,250", 1250, None, id="thousands-separator"),
     pytest.param("Agents examined 2.5 terabytes of material.", "2.5", 2.5, None, id="decimal"),
     pytest.param("Investigators catalogued 1.2 million images.", "1.2 million", 1_200_000, None, id="million"),
-    pytest.param("The ring moved $4.2 billion through shell firms.", "$4.2 billion", 4.2e9, "usd", id="usd-billion"),
-    pytest.param("Officials froze $350,000 in accounts.", "$350,000", 350_000, "usd", id="usd"),
+    pytest.param(
+        "The ring moved $4.2 billion through shell firms.", "$4.2 billion", 4.2e9, "dollar", id="dollars-billion"
+    ),
+    pytest.param("Officials froze $350,000 in accounts.", "$350,000", 350_000, "dollar", id="dollars"),
     pytest.param("Analysts found that 40% of the files were new.", "40%", 40, "percent", id="percent-sign"),
     pytest.param("Analysts found that 40 percent of the files were new.", "40 percent", 40, "percent", id="percent"),
     pytest.param("Analysts found that 40 per cent of the files were new.", "40 per cent", 40, "percent", id="per-cent"),
@@ -72,7 +74,7 @@ NUMBERS = [
     ),
     pytest.param("The audit scored the agency 64/100 this year.", "64/100", 64, "percent", id="slash-100-is-a-share"),
     pytest.param("The central bank lent NZ$30 billion.", "NZ$30 billion", 3e10, "nzd", id="another-country-s-dollars"),
-    pytest.param("A $5 million grant was awarded.", "$5 million", 5e6, "usd", id="an-article-before-dollars"),
+    pytest.param("A $5 million grant was awarded.", "$5 million", 5e6, "dollar", id="an-article-before-dollars"),
 ]
 
 

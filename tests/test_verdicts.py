@@ -456,6 +456,34 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             "number-changed",
             id="a-rank",
         ),
+        pytest.param(
+            "The scam ranked No. 1 for dollar losses.",
+            "Such scams ranked No. 3 among all reported frauds and No. 1 for dollar losses.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="the-second-rank-of-a-sentence",
+        ),
+        pytest.param(
+            "The scam ranked No. 1 among all reported frauds.",
+            "Such scams ranked No. 3 among all reported frauds and No. 1 for dollar losses.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="a-rank-in-what-it-ranks-in",
+        ),
+        pytest.param(
+            "Victims in Ontario paid about C$3.1 million.",
+            "Victims in Ontario paid about $3.1 million, the RCMP said.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="dollars-alone-are-any-country-s",
+        ),
+        pytest.param(
+            "Victims in Ontario paid about C$3.1 million.",
+            "Victims in Ontario paid about US$3.1 million, the RCMP said.\n",
+            Label.UNSOURCED,
+            "no-source-passage",
+            id="canadian-dollars-are-not-us-dollars",
+        ),
     ],
 )
 def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
