@@ -23,6 +23,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+\d{4})"
 _ONE_DATE = (
@@ -34,7 +35,10 @@ _DATES = re.compile(
     rf"|(?P<dayfirst>(?:from\s+|between\s+)?(?P<df_a>\d{{1,2}})\s*(?:[-\u2013]|to|and|until)\s*(?P<df_b>\d{{1,2}})\s+(?P<df_month>{_MONTH})(?P<df_year>\s+\d{{4}})?)\b"
     rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE}),?\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
     rf"|(?P<single>{_ONE_DATE})\b"
+    rf"|(?P<months>(?:from\s+)?(?P<mo_a>{_FULL_MONTH})\s+(?:to|through|until|-|\u2013)\s+"
+    rf"(?P<mo_b>{_FULL_MONTH})(?P<mo_year>,?\s+\d{{4}})?)\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
+    rf"|(?P<bare_month>\bin\s+(?P<bm>{_FULL_MONTH}))\b(?!\s*,?\s*\d|\s+(?:and|or)\s+{_FULL_MONTH}\s+\d)"
     rf"|(?P<year>\b(?:in|during|before|after|by)\s+(?:(?P<y_part>early|late|mid-?)\s*)?(?P<y_year>(?:1[89]|20)\d\d))"
     rf"(?![\d\u2013'-]|s\b)"
     rf"|(?P<relative>\b(?:yesterday|today|this\s+week|last\s+week|last\s+month|last\s+year"
@@ -80,6 +84,8 @@ def find_dates(
             s = bound[1]
             span = attrs.evolve(span, bound=bound[0], written=text[s:e])
         relation, rel_start = _relation(text, s)
+        if relation is None and (after := _relation_after(text, e)):
+            relation = after  # "the division today released its report", "police on Tuesday arrested"
         found.append((rel_start if relation else s, e, attrs.evolve(span, relation=relation)))
     for m in _FIRST_OF_TWO_MONTHS.finditer(text, start, end):  # "in October and December 2017": October too
         if not overlaps(m.span(), masked):
@@ -121,6 +127,17 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
     if m.group("single"):
         day = _one(m.group("single"), ref)
         return DateSpan(start=day, end=day, written=written)
+    if m.group("months") or m.group("bare_month"):
+        first, last = (m.group("mo_a"), m.group("mo_b")) if m.group("months") else (m.group("bm"), m.group("bm"))
+        if not (first[0].isupper() and last[0].isupper()):
+            return None  # "in may", "march to …": not the months
+        # The year given, or the one that puts the last month nearest the reference ("from January to September")
+        year = int((m.group("mo_year") or "").strip(", ") or _one(f"{last} 15", ref).year)
+        until = _month(written, f"{last} {year}", ref)
+        since = _month(written, f"{first} {year}", ref)
+        if since.start > until.start:  # "from November to February": the first month in the year before
+            since = _month(written, f"{first} {year - 1}", ref)
+        return DateSpan(start=since.start, end=until.end, written=written, explicit_range=bool(m.group("months")))
     if m.group("month"):
         return _month(written, re.sub(r"^in\s+", "", written, flags=re.I), ref)
     if m.lastgroup == "bare":
@@ -180,6 +197,19 @@ def _shift_year(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def _relation_after(text: str, end: int) -> str | None:
+    """The event word right after a date, when it is a verb in the past ("today released", "Tuesday arrested")."""
+    m = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
+    if not m:
+        return None
+    word = m.group(1)
+    if word in lex.DATE_RELATIONS:
+        return lex.DATE_RELATIONS[word]
+    if word in lex.SAYING:
+        return "say"
+    return lemma(word) if word.endswith("ed") and len(word) > 4 and word not in {"named", "called"} else None
 
 
 def _relation(text: str, start: int) -> tuple[str | None, int]:

@@ -21,7 +21,7 @@ from factcheck._outcomes import (
 )
 from factcheck._text import words
 from factcheck.config import Settings
-from factcheck.evidence import Index, Passage
+from factcheck.evidence import Index, Passage, about_another_round
 from factcheck.records import Claim, DateSpan, Difference, Quantity, Verdict
 
 _FIELD_REASON = {
@@ -253,6 +253,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = 0  # "collected $11.6 million" is not the "$11.6 million in claims" submitted
             if match:
                 ranked.append((match, index.is_primary(passage), holds, similarity, passage, sq))
+    if q.unit in lex.TIME_UNITS and all(r[4].source.id in index.other_rounds for r in ranked):
+        ranked = []  # last year's "45-day surge" says nothing of this year's: this year's dates may
     if not ranked and q.unit in lex.TIME_UNITS:
         return _judge_duration(claim, q, index, settings)
     if not ranked:
@@ -266,7 +268,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
     # Of the same figure said twice, the hedged saying is the careful one: a headline's "118 children" is
     # the body's "potential identification of 118 children" cut short.
     # A claim that names nothing ("less than $127 million") speaks of the figure it writes, when the passage
-    # has it, not of another one that happens to fit ("$59 million in the United States").
+    # has it, not of another one that happens to fit ("$59 million in the United States"); so does a bound on a
+    # named thing ("fewer than 1,900 people died" is about the "more than 1,900 of those deaths", not "1,312").
     bare = all(r[0] == _CONTEXT for r in ranked)
     # Money the claim says was paid or asked for is the sum the source says so of, when it says so.
     side = _money_side(q)
@@ -275,7 +278,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         key=lambda r: (
             r[1],
             side is not None and _money_side(r[5]) == side,
-            bare and r[5].value == q.value,
+            (bare or (named and r[0] == _SAME)) and r[5].value == q.value,
             r[2] and not (named and r[0] == _CONTEXT),
             r[0],
             r[5].hedge is not None,
@@ -410,13 +413,14 @@ def _action_of(q: Quantity) -> str | None:
 def _as_written(sq: Quantity, passage: Passage) -> str:
     """The source's figure in its own order: "311 probable identifications", "the potential
     identification of 118 children" (a hedge on the action, not on the children)."""
-    counted = " ".join(x for x in (sq.qualifier, claim_number(sq), sq.noun) if x)
+    number = claim_number(sq) + ("%" if sq.unit == "percent" and sq.value is not None else "")
+    counted = " ".join(x for x in (sq.qualifier, number, sq.noun) if x)
     if sq.hedge and (
         m := re.search(rf"\b{re.escape(sq.hedge)}\s+(\w+)\s+of\s+(?:the\s+)?{re.escape(sq.written)}", passage.text)
     ):
         return f"{sq.hedge} {m.group(1)} of {counted}"
     hedge = None if sq.hedge and re.search(rf"\b{re.escape(sq.hedge)}\b", sq.noun) else sq.hedge  # said in the noun
-    return " ".join(x for x in (sq.qualifier, claim_number(sq), hedge, sq.noun) if x)
+    return " ".join(x for x in (sq.qualifier, number, hedge, sq.noun) if x)
 
 
 def claim_number(q: Quantity) -> str:
@@ -462,7 +466,7 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
             if (
                 not agrees
                 and _days_apart(d, sd) > (10 if not (d.year_only or d.bound) else _YEARS_APART)
-                and not (similarity >= 0.45 and _year_changed(d, sd))
+                and not ((same_event or similarity >= 0.45) and _year_changed(d, sd))
             ):
                 continue
             # same event and date, same event, then a similar passage with the date
@@ -472,13 +476,19 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     # gives a date near it.
     ranked = ranked or weak
     written = d.written
-    best = max(ranked, key=lambda r: r[:3], default=None)
+    # This round's releases first: last year's "today released its report" is not this year's release date.
+    rounds = {p.source.id: index.other_rounds.get(p.source.id) for *_, p, _ in ranked}
+    best = max(
+        ranked,
+        key=lambda r: ((when := rounds[r[3].source.id]) is None or about_another_round(claim, {when}), *r[:3]),
+        default=None,
+    )
     if best is not None and best[0] in (3, 1):
         _, _, similarity, passage, sd = best
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
     if not _YEAR.search(written) and not d.bound and (yearless := _in_the_sources_year(claim, d, index, candidates)):
         return yearless
-    if d.relation in {None, "say"} and not d.explicit_range:
+    if d.relation in {None, "say"} and d.start == d.end:
         for passage in index.passages:  # "the FBI said Friday": the day the release came out (first passages)
             if passage.source.published == d.start and passage.start == 0:
                 return _verdict(

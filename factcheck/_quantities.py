@@ -58,6 +58,7 @@ _NP_END = frozenset(
     """worldwide globally nationwide internationally domestically overseas abroad overall altogether
     respectively apiece due down up off out shut put set cut sold bought caught built""".split()
 )
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "all", "those", "these", "them"})
 _CURRENCY_NOUNS = {"dollar": "dollar", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur"}
 _WEIGHT_NOUNS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
 
@@ -199,8 +200,9 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         unit, end, j = "percent", tokens[j][3], j + 1
     elif j + 1 < len(tokens) and tokens[j][1].lower() == "per" and tokens[j + 1][1].lower() == "cent":
         unit, end, j = "percent", tokens[j + 1][3], j + 2
-    elif [t[1].lower() for t in tokens[j : j + 3]] == ["out", "of", "100"]:
-        unit, end, j = "percent", tokens[j + 2][3], j + 3  # "a score of 72 out of 100"
+    elif (out_of := _share(tokens, j, value)) is not None:  # "seven in 10 pills", "a score of 72 out of 100"
+        value, unit, end, j = out_of[0], "percent", tokens[out_of[1] - 1][3], out_of[1]
+        low = high = value
     elif j + 1 < len(tokens) and tokens[j][1] in "-\u2013" and tokens[j + 1][0] == "num" and tokens[j][2] == end:
         try:
             high = float(tokens[j + 1][1].replace(",", ""))
@@ -208,6 +210,20 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             return None
         value, end, j = None, tokens[j + 1][3], j + 2
     return _Num(start, end, "", value, low, high, unit, j)
+
+
+def _share(tokens: list[tuple[str, str, int, int]], j: int, value: float) -> tuple[float, int] | None:
+    """ "7 in 10", "seven out of 10", "72 out of 100": the share in percent, and the token after it."""
+    k = j + 1 if j < len(tokens) and tokens[j][1].lower() == "in" else j + 2
+    if [t[1].lower() for t in tokens[j:k]] not in (["in"], ["out", "of"]) or k >= len(tokens):
+        return None
+    base = (
+        number_word(tokens[k][1]) if tokens[k][0] == "word" else float(tokens[k][1]) if tokens[k][1].isdigit() else None
+    )
+    after = lemma(tokens[k + 1][1]) if k + 1 < len(tokens) else ""
+    if base not in (10, 100, 1000) or value > base or after in lex.TIME_UNITS or after in {"minute", "second"}:
+        return None  # "7 in 10 minutes" is a pace, not a share
+    return value * 100 / base, k + 1
 
 
 def _dollar_prefix(token: tuple[str, str, int, int], start: int) -> bool:
@@ -258,7 +274,7 @@ def _rank(text: str, tokens: list[tuple[str, str, int, int]], at: int, num: _Num
     j = num.next_token
     if j < len(tokens) and tokens[j][1].lower() in {"for", "among", "on", "in"}:
         j += 1
-        while j < len(tokens) and tokens[j][1].lower() in {"the", "a", "an", "its", "their", "all"}:
+        while j < len(tokens) and tokens[j][1].lower() in _DETERMINERS:
             j += 1
     np_words, _, _ = _noun_phrase(tokens, j, None)
     value = num.value or 0.0
@@ -327,7 +343,7 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     lead_in = {"of", "in", "worth"} if num.unit in lex.MONEY else {"of"}
     if j < len(tokens) and tokens[j][1].lower() in lead_in:
         j += 1  # "40 percent of the material", "£45m of cocaine", "$4.8 million in cash", "300 of the victims"
-        while j < len(tokens) and tokens[j][1].lower() in {"the", "a", "an", "its", "their", "all"}:
+        while j < len(tokens) and tokens[j][1].lower() in _DETERMINERS:
             j += 1
     np_words, hedge, j = _noun_phrase(tokens, j, hedge)
     if not np_words and (k := _predicate_start(tokens, j)) is not None:

@@ -193,7 +193,11 @@ def _split_name(run: str) -> tuple[str | None, str | None]:
     words = run.split()
     last_title = max((i for i, w in enumerate(words) if _is_rank(w)), default=-1)
     rest = words[last_title + 1 :]
-    cut = max((i + 1 for i, w in enumerate(rest) if w in {"of", "for"}), default=0)
+    joins = [i for i, w in enumerate(rest) if w in {"of", "for"}]
+    if joins and joins[0] >= 2:  # "Administrator Lillian Okoro of DEA's Office of …": the name, then whose she is
+        person, whose = rest[: joins[0]], rest[joins[0] :]
+        return " ".join(person), " ".join(words[: last_title + 1] + whose) or None
+    cut = max((i + 1 for i in joins), default=0)
     cut = min(cut + (1 if cut and len(rest) - cut > 2 else 0), len(rest))  # "… of Operations Teresa M. Villanueva"
     name = " ".join(rest[cut:]) or None
     title = " ".join(words[: last_title + 1 + cut]) or None

@@ -27,7 +27,7 @@ from factcheck.records import Article, Claim, DateSpan, Quantity, Source
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Index", "Passage", "build_index"]
+__all__ = ["Index", "Passage", "about_another_round", "build_index"]
 
 _LIMIT = 60  # candidates per claim
 _KEY_WEIGHT = 5.0  # a shared figure or date outweighs any shared word
@@ -323,3 +323,12 @@ _ANOTHER_YEAR = 180  # days beyond which a release is about another round of the
 def mentions(passage: Passage, forms: set[str]) -> bool:
     """Whether the passage names any of ``forms`` as whole words."""
     return any(re.search(rf"(?<![\w.]){re.escape(f)}(?![\w])", passage.normalized) for f in forms if f)
+
+
+def about_another_round(claim: Claim, rounds: set[date]) -> bool:
+    """Whether the sentence speaks of another round's year ("Last year's sweep …", "In 2023, …") — in its own
+    words: a claim's date in that year ("released in June 2023") is what is being checked, not a pointer."""
+    sentence = claim.sentence.replace(claim.text, " ").lower()
+    return (
+        any(str(d.year) in sentence for d in rounds) or re.search(r"\b(last|previous|a) year\b", sentence) is not None
+    )

@@ -9,13 +9,12 @@ what they did and any limiting words. A verdict always cites its passage.
 from __future__ import annotations
 
 import logging
-import re
 
 from factcheck._judge_quantities import _judge_date, _judge_quantity
 from factcheck._judge_quotes import _judge_quote, _judge_term
 from factcheck._judge_statements import _judge_statement
 from factcheck.config import Settings
-from factcheck.evidence import Index
+from factcheck.evidence import Index, about_another_round
 from factcheck.records import (
     Claim,
     DateSpan,
@@ -81,8 +80,7 @@ def _this_round(verdict: Verdict, index: Index) -> Verdict:
     if not found or None in found:
         return verdict  # nothing cited, or something from this round's own releases
     dates = {d for d in found if d is not None}
-    sentence = verdict.claim.sentence.lower()
-    if any(str(d.year) in sentence for d in dates) or re.search(r"\b(last|previous|a) year\b", sentence):
+    if about_another_round(verdict.claim, dates):
         return verdict
     when = ", ".join(sorted(d.isoformat() for d in dates))
     why = f"only a release about another round of the operation ({when}) speaks to this; the story's own does not"

@@ -75,6 +75,7 @@ NUMBERS = [
     pytest.param("The audit scored the agency 64/100 this year.", "64/100", 64, "percent", id="slash-100-is-a-share"),
     pytest.param("The central bank lent NZ$30 billion.", "NZ$30 billion", 3e10, "nzd", id="another-country-s-dollars"),
     pytest.param("A $5 million grant was awarded.", "$5 million", 5e6, "dollar", id="an-article-before-dollars"),
+    pytest.param("Seven in 10 of the pills held a lethal dose.", "Seven in 10", 70, "percent", id="n-in-10-is-a-share"),
 ]
 
 
@@ -272,6 +273,13 @@ NOUN_PHRASES = [
         "",
         id="based-on-ends-the-phrase",
     ),
+    pytest.param(
+        "More than 1,900 of those deaths were in one county.",
+        "More than 1,900 of those deaths",
+        "deaths",
+        "death",
+        id="of-those",
+    ),
 ]
 
 
@@ -452,6 +460,31 @@ def test_a_numbered_thing_is_no_rank() -> None:
     assert find_quantities("He was charged in Case No. 4 with fraud.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "start", "end"),
+    [
+        ("From January to September 2024, fraud reports rose.", "From January to September 2024",
+         date(2024, 1, 1), date(2024, 9, 30)),
+        ("From January to September, fraud reports rose.", "From January to September",
+         date(2023, 1, 1), date(2023, 9, 30)),
+        ("The agency warned in May that fake pills were for sale.", "in May", date(2023, 5, 1), date(2023, 5, 31)),
+    ],
+)  # fmt: skip
+def test_months_without_a_day(text: str, written: str, start: date, end: date) -> None:
+    found = find_dates(text, PUBLISHED)
+    assert [(f.written, f.start, f.end) for _, _, f in found] == [(written, start, end)]
+
+
+def test_a_month_word_in_lower_case_is_no_date() -> None:
+    assert find_dates("Officials said the figures in may be revised.", PUBLISHED) == []
+
+
+def test_an_event_word_after_the_date() -> None:
+    (_, _, today), *_ = find_dates("The division today released its annual report.", PUBLISHED)
+    (_, _, tuesday), *_ = find_dates("Police on Tuesday arrested two men.", PUBLISHED)
+    assert (today.relation, tuesday.relation) == ("say", "arrest")
+
+
 def test_the_first_of_two_months_takes_the_year_of_the_second() -> None:
     found = find_dates("The agency was criticised in March and May 2021 for its delays.", PUBLISHED)
     assert [(f.written, f.start, f.end) for _, _, f in found] == [
@@ -522,6 +555,14 @@ def test_date_relation_and_span(text: str, span: str, relation: str | None) -> N
 # ====================================================================== quotes
 
 SINGLE_QUOTES = [
+    pytest.param(
+        "“Testing is the only way to know,” said Deputy Assistant Administrator Mara Quill of DEA’s Office of "
+        "Forensic Sciences.",
+        "Testing is the only way to know",
+        "Mara Quill",
+        "Deputy Assistant Administrator of DEA’s Office of Forensic Sciences",
+        id="title-name-then-whose",
+    ),
     pytest.param(
         "“Every child we find is a life changed,” said Katrina W. Berger, HSI Executive Associate Director.",
         "Every child we find is a life changed",

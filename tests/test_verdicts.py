@@ -516,12 +516,15 @@ def test_people_named_by_surname(sentence: str, release: str, label: Label) -> N
 def _rounds(sentence: str) -> Verdict:
     this_year = Source.from_text(
         "Operation Lantern Watch nets 47 arrests\n\nRelease Date: June 6, 2024\n\n"
-        "Agents arrested 47 suspected child predators during Operation Lantern Watch.\n",
+        "Agents arrested 47 suspected child predators during Operation Lantern Watch.\n\n"
+        "The agency today released its annual report on the operation.\n\n"
+        "The operation ran from May 1 through May 21, 2024.\n",
         url="https://www.ice.gov/news/lantern-watch-2024",
     )
     last_year = Source.from_text(
         "First Operation Lantern Watch\n\nRelease Date: June 1, 2023\n\n"
-        "Agents arrested 39 suspected offenders. Several of the cases involved sextortion of minors.\n",
+        "Agents arrested 39 suspected offenders. Several of the cases involved sextortion of minors.\n\n"
+        "The agency today released its annual report on the operation, a 21-day operation.\n",
         url="https://www.ice.gov/news/lantern-watch-2023",
     )
     article = Article.from_text(
@@ -536,6 +539,19 @@ def test_only_last_years_release_says_it() -> None:
     verdict = _rounds("Several of the cases involved sextortion of minors.")
     assert (verdict.label, verdict.reason) == (Label.UNSOURCED, "other-round-only"), verdict.explanation
     assert "2023-06-01" in verdict.explanation
+
+
+def test_a_date_in_last_years_year_is_checked_against_this_years_release() -> None:
+    """ "released in June 2023" names the year it claims; last year's "today released" does not bear it out."""
+    verdict = _rounds("The annual report was released in June 2023.")
+    assert verdict.label is Label.ALTERED, verdict.explanation
+    assert "2024-06-06" in verdict.explanation
+
+
+def test_a_duration_last_years_release_states_is_counted_from_this_years_dates() -> None:
+    verdict = _rounds("Agents worked through a 21-day operation.")
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
+    assert "May 1 through May 21" in verdict.evidence[0].passage
 
 
 def test_a_sentence_about_last_year_may_cite_last_years_release() -> None:
