@@ -164,16 +164,36 @@ def _attribution_differences(q: Quote, sq: SourceQuote, index: Index) -> list[Di
 
 
 def _same_rank(said: str, real: str) -> bool:
-    """Titles agree when their rank words match in order ("Executive Associate Director").
+    """Titles agree when their rank words match in order ("Executive Associate Director"), and so do the other
+    words they share ("Area Port Director").
 
     The employer is not the rank ("… of the FBI's Denver field office", "at the
     HHS inspector general's office", "who heads the NCLCC"), and a source that
     gives two titles ("Detective Chief Superintendent, head of the NCLCC")
     agrees with either.
     """
-    ranks = {tuple(_title_words(part)) for part in _title_parts(real)}
-    said_ranks = [tuple(_title_words(part)) for part in _title_parts(said)]
-    return all(not r or r in ranks for r in said_ranks) or not any(ranks)
+    real_parts = [(part, tuple(_title_words(part))) for part in _title_parts(real)]
+    if not any(rank for _, rank in real_parts):
+        return True
+    return all(
+        not rank or any(rank == real_rank and _in_order(part, real_part) for real_part, real_rank in real_parts)
+        for part, rank in ((part, tuple(_title_words(part))) for part in _title_parts(said))
+    )
+
+
+def _in_order(said: str, real: str) -> bool:
+    """The words two titles share before their rank come in the same order: "Port Area Director" is not
+    "Area Port Director" (where the employer stands — "HSI Dallas Special Agent in Charge" — may differ)."""
+    said_words, real_words = _up_to_rank(said), _up_to_rank(real)
+    shared = [w for w in dict.fromkeys(said_words) if w in real_words]
+    at = [real_words.index(w) for w in shared]
+    return at == sorted(at)
+
+
+def _up_to_rank(title: str) -> list[str]:
+    found = words(title)
+    last = max((i for i, w in enumerate(found) if w in lex.TITLE_WORDS), default=-1)
+    return found[: last + 1]
 
 
 def _title_parts(title: str) -> list[str]:

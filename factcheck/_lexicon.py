@@ -284,7 +284,7 @@ TITLE_WORDS = frozenset(
     superintendent inspector sergeant constable sheriff president vice chair chairman
     chairwoman head administrator coordinator prosecutor judge detective captain lieutenant
     commander marshal governor senator mayor premier manager supervisor analyst counsel
-    principal senior charge""".split()
+    principal senior charge member""".split()
 )
 
 # Abbreviated rank words, as releases write them ("Supt.", "Insp.").

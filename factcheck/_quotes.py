@@ -13,7 +13,7 @@ import attrs
 from factcheck import _lexicon as lex
 from factcheck._text import Span, paragraphs
 
-__all__ = ["NAME_WORD", "QuoteSpan", "find_quotes"]
+__all__ = ["NAME_WORD", "UPPER", "QuoteSpan", "find_quotes"]
 
 
 @attrs.frozen
@@ -33,7 +33,9 @@ class QuoteSpan:
     who: Span | None = None  # where the name and title are written
 
 
-NAME_WORD = r"(?:[A-Z][\w'\u2019.-]*|[A-Z]\.)"
+# Capital letters, accented ones included: "Álvaro Ferrándiz Peña", "Łukasz", "Şahin".
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())
+NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[{UPPER}]\.)"
 _NAME_RUN = rf"{NAME_WORD}(?:\s+(?:of\s+|for\s+|de\s+|van\s+|in\s+(?=Charge))?{NAME_WORD})*"
 # "… of the FBI's Denver Field Office": whom the speaker works for, not part of the name.
 _ORG_TAIL = rf"(?:\s+(?:of|at|with|from)\s+(?:the\s+)?{_NAME_RUN}(?:['\u2019]s\s+{_NAME_RUN})?)"
@@ -43,7 +45,8 @@ _AFTER_SAID_NAME = re.compile(
 )
 _AFTER_NAME_SAID = re.compile(rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)\s+{_SAID}\s*[.,;]")
 # ", assistant director of the FBI's Cyber Division,": a title set off by commas after the name
-_APPOSITIVE = r"(?:,\s+(?P<title>[^.,;\u201c\"]{3,140}?),)?"
+# (or whom they work for, whose name may hold commas: ", of the CPS Serious Economic, Organised Crime …,")
+_APPOSITIVE = r"(?:,\s+(?P<title>(?:of|from|at|with)\s+[^.;\u201c\"]{3,140}?|[^.,;\u201c\"]{3,140}?),)?"
 _BEFORE = re.compile(
     rf"(?P<who>{_NAME_RUN}|He|She|They){_APPOSITIVE}\s+{_SAID}"
     rf"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|at\s+[\w\s]{{1,30}}))?\s*[:,]\s*$"
@@ -189,19 +192,28 @@ def _attribute(
 
 
 def _split_name(run: str) -> tuple[str | None, str | None]:
-    """ "HSI Executive Associate Director Katrina W. Berger" → (name, title)."""
+    """ "HSI Executive Associate Director Katrina W. Berger" → (name, title).
+
+    After the title's last rank word come, in some order, the rest of the title ("of Field Operations"), the
+    name, and whom the person works for ("of DEA's Office of …").
+    """
     words = run.split()
     last_title = max((i for i, w in enumerate(words) if _is_rank(w)), default=-1)
-    rest = words[last_title + 1 :]
+    rank, rest = words[: last_title + 1], words[last_title + 1 :]
     joins = [i for i, w in enumerate(rest) if w in {"of", "for"}]
     if joins and joins[0] >= 2:  # "Administrator Lillian Okoro of DEA's Office of …": the name, then whose she is
-        person, whose = rest[: joins[0]], rest[joins[0] :]
-        return " ".join(person), " ".join(words[: last_title + 1] + whose) or None
-    cut = max((i + 1 for i in joins), default=0)
-    cut = min(cut + (1 if cut and len(rest) - cut > 2 else 0), len(rest))  # "… of Operations Teresa M. Villanueva"
-    name = " ".join(rest[cut:]) or None
-    title = " ".join(words[: last_title + 1 + cut]) or None
-    return name, title
+        return " ".join(rest[: joins[0]]), " ".join(rank + rest[joins[0] :]) or None
+    if not joins:
+        return " ".join(rest) or None, " ".join(rank) or None
+    # "Director of Field Operations Nathaniel Orozco [of CBP's Tucson Field Office]": the title's own "of …",
+    # then the name — its last two words, three with an initial — then, maybe, whose he is
+    end = joins[1] if len(joins) >= 2 and joins[1] >= 4 else len(rest)
+    segment = rest[joins[0] + 1 : end]
+    k = 3 if len(segment) >= 4 and re.fullmatch(r"[A-Z]\.", segment[-2]) else 2
+    k = min(k, max(1, len(segment) - 1))
+    name = segment[-k:]
+    title = rank + rest[: joins[0] + 1] + segment[:-k] + rest[end:]
+    return " ".join(name) or None, " ".join(title) or None
 
 
 def _is_title(text: str) -> bool:
