@@ -39,6 +39,7 @@ _DATES = re.compile(
     rf"(?P<mo_b>{_FULL_MONTH})(?P<mo_year>,?\s+\d{{4}})?)\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
     rf"|(?P<bare_month>\bin\s+(?P<bm>{_FULL_MONTH}))\b(?!\s*,?\s*\d|\s+(?:and|or)\s+{_FULL_MONTH}\s+\d)"
+    rf"|(?P<years>\b(?:between|from)\s+(?P<ys_a>(?:1[89]|20)\d\d)\s+(?:and|to|through|until)\s+(?P<ys_b>(?:1[89]|20)\d\d))\b"
     rf"|(?P<year>\b(?:in|during|before|after|by)\s+(?:(?P<y_part>early|late|mid-?)\s*)?(?P<y_year>(?:1[89]|20)\d\d))"
     rf"(?![\d\u2013'-]|s\b)"
     rf"|(?P<relative>\b(?:yesterday|today|this\s+week|last\s+week|last\s+month|last\s+year"
@@ -86,6 +87,8 @@ def find_dates(
         relation, rel_start = _relation(text, s)
         if relation is None and (after := _relation_after(text, e)):
             relation = after  # "the division today released its report", "police on Tuesday arrested"
+        elif relation is None:
+            relation = _court_step(text, s)
         found.append((rel_start if relation else s, e, attrs.evolve(span, relation=relation)))
     for m in _FIRST_OF_TWO_MONTHS.finditer(text, start, end):  # "in October and December 2017": October too
         if not overlaps(m.span(), masked):
@@ -143,6 +146,11 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
     if m.lastgroup == "bare":
         year = int(written)
         return DateSpan(start=date(year, 1, 1), end=date(year, 12, 31), written=written, year_only=True)
+    if m.group("years"):  # "between 2017 and 2021"
+        first, last = int(m.group("ys_a")), int(m.group("ys_b"))
+        if last < first:
+            return None
+        return DateSpan(date(first, 1, 1), date(last, 12, 31), written, explicit_range=True, year_only=True)
     if m.group("year"):
         year = int(m.group("y_year"))
         months = {"early": (1, 4), "mid": (5, 8), "mid-": (5, 8), "late": (9, 12)}.get(
@@ -158,7 +166,7 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
     if words == ["this", "week"]:
         return DateSpan(start=ref - timedelta(days=ref.weekday()), end=ref, written=written)
     if words[-1] == "year":
-        return DateSpan(start=date(ref.year - 1, 1, 1), end=date(ref.year - 1, 12, 31), written=written)
+        return DateSpan(start=date(ref.year - 1, 1, 1), end=date(ref.year - 1, 12, 31), written=written, year_only=True)
     if words[-1] == "week":
         monday = ref - timedelta(days=ref.weekday() + 7)
         return DateSpan(start=monday, end=monday + timedelta(days=6), written=written)
@@ -197,6 +205,25 @@ def _shift_year(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+_COURT_STEPS = re.compile(
+    r"\b(found guilty|pleaded guilty|pled guilty|convicted|sentenced|jailed|charged|indicted|arrested|acquitted)\b"
+    r"[^,;.!?\n]*$",
+    re.IGNORECASE,
+)
+
+
+def _court_step(text: str, start: int) -> str | None:
+    """The step of a case a date marks, named earlier in its clause: "found guilty of conspiracy to defraud on
+    14 March" is a conviction; "sentenced today" a sentencing."""
+    m = _COURT_STEPS.search(text, max(0, start - 80), start)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return (
+        "convict" if word in {"found guilty", "convicted"} else "plead" if "guilty" in word else lemma(word.split()[0])
+    )
 
 
 def _relation_after(text: str, end: int) -> str | None:

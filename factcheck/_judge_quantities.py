@@ -90,8 +90,21 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
 
 def _same_unit(said: str | None, real: str | None) -> bool:
     """The same unit; "$" alone is any country's dollars ("C$3.1 million" for a Canadian release's "$3.1 million"),
-    but "NZ$" is never "US$"."""
-    return said == real or ("dollar" in (said, real) and {said, real} <= lex.DOLLARS)
+    but "NZ$" is never "US$"; pounds, kilograms and tonnes weigh alike."""
+    return said == real or ("dollar" in (said, real) and {said, real} <= lex.DOLLARS) or {said, real} <= set(_KILOGRAMS)
+
+
+def _same_count_renamed(q: Quantity, sq: Quantity, similarity: float, settings: Settings) -> bool:
+    """The very same count (10 or more) of another named thing, in a passage of the story's own release that
+    speaks to the sentence: the story's counted noun stands for the release's — a changed noun, not another fact."""
+    return (
+        q.value is not None
+        and q.value == sq.value
+        and q.value >= 10
+        and q.unit == sq.unit is None
+        and bool(q.head and sq.head)
+        and similarity >= settings.passage_min_similarity
+    )
 
 
 def _same_group(said: set[str], real: set[str]) -> bool:
@@ -161,7 +174,7 @@ def _far_apart(q: Quantity, sq: Quantity) -> bool:
     """More than three times apart: too far to be the same figure misreported."""
     a = q.value if q.value is not None else (q.low + q.high) / 2 if q.high != math.inf else q.low
     b = sq.value if sq.value is not None else (sq.low + sq.high) / 2 if sq.high != math.inf else sq.low
-    a, b = _in_days(q, a), _in_days(sq, b)
+    a, b = _in_base(q, a), _in_base(sq, b)
     return a > 0 and b > 0 and max(a, b) / min(a, b) > 3
 
 
@@ -170,20 +183,29 @@ def _bare_time(q: Quantity) -> bool:
     return q.unit in lex.TIME_UNITS and set(q.lemmas) <= set(lex.TIME_UNITS)
 
 
-def _in_days(q: Quantity, value: float) -> float:
-    return value * lex.TIME_UNITS[q.unit] if q.unit in lex.TIME_UNITS else value
+def _in_base(q: Quantity, value: float) -> float:
+    """A duration in days, a weight in kilograms, anything else as it is."""
+    if q.unit in lex.TIME_UNITS:
+        return value * lex.TIME_UNITS[q.unit]
+    return value * _KILOGRAMS.get(q.unit or "", 1.0)
+
+
+_KILOGRAMS = {"kg": 1.0, "lb": 0.45359237, "t": 1000.0}
 
 
 def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
     """Whether everything the source allows is inside what the article says."""
-    low, high = _in_days(claim, claim.low), _in_days(claim, claim.high)
+    low, high = _in_base(claim, claim.low), _in_base(claim, claim.high)
+    if claim.unit != source.unit and claim.unit in _KILOGRAMS and claim.qualifier is None and claim.value:
+        half = _last_place(claim.value) / 2  # "660 kilograms" for "1,456 pounds": a conversion, rounded
+        low, high = _in_base(claim, claim.value - half), _in_base(claim, claim.value + half)
     if claim.qualifier == "about" and claim.value is not None:
-        value = _in_days(claim, claim.value)
+        value = _in_base(claim, claim.value)
         low, high = value * (1 - tolerance), value * (1 + tolerance)
-    s_low, s_high = _in_days(source, source.low), _in_days(source, source.high)
+    s_low, s_high = _in_base(source, source.low), _in_base(source, source.high)
     if source.value and source.qualifier in ("more than", "at least") and claim.qualifier in ("fewer than", "up to"):
         # "over $196 million": $196–197 million, short of 197
-        s_high = _in_days(source, math.nextafter(source.value + _last_place(source.value), 0.0))
+        s_high = _in_base(source, math.nextafter(source.value + _last_place(source.value), 0.0))
     if _is_range(claim) and _is_range(source):
         return (low, high) == (s_low, s_high)  # "from 10 to 17" is not "from 11 to 17"
     above = s_low > low or (s_low == low and (not claim.low_open or source.low_open))
@@ -199,15 +221,48 @@ def _last_place(value: float) -> float:
 
 def _listed_for(sq: Quantity, passage: Passage) -> str | None:
     """The name a figure is given for in a list: "Arrests were made in Austria (11), Germany (8)" -> "Germany"."""
-    m = re.search(rf"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s*\(\s*{re.escape(sq.written)}\s*\)", passage.text)
+    return _place_of(sq.written, passage.text)
+
+
+def _place_of(written: str, text: str) -> str | None:
+    m = re.search(rf"([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s*\(\s*{re.escape(written)}\s*\)", text)
     return m.group(1) if m else None
 
 
+_LISTED = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*\(\s*\d[\d,]*\s*\)")
+
+
 def _near_claim(name: str, claim: Claim) -> bool:
-    """Whether the claim's sentence names ``name`` close to the claim's figure ("followed by Germany with nine")."""
+    """Whether the claim names ``name`` for its figure: "Spain (7)" in its own list, or close to the figure
+    ("followed by Germany with nine")."""
+    if (own := _place_of(claim.text, claim.sentence)) is not None:
+        return own == name
     at = max(0, claim.sentence.find(claim.text))
     around = claim.sentence[max(0, at - 40) : at + len(claim.text) + 40]
     return re.search(rf"\b{re.escape(name.rsplit(maxsplit=1)[-1])}\b", around) is not None
+
+
+def _not_in_the_list(claim: Claim, index: Index, settings: Settings) -> Verdict | None:
+    """ "Poland (2)" where the release's list of figures by country has no Poland: a place added to the list."""
+    place = _place_of(claim.text, claim.sentence)
+    if place is None:
+        return None
+    for passage in index.candidates(claim):
+        listed = _LISTED.findall(passage.text)
+        similarity = index.similarity(claim.sentence, passage)
+        if len(listed) >= 2 and similarity >= settings.passage_min_similarity and not _place_of_any(place, listed):
+            shown = ", ".join(" ".join(x.split()) for x in listed)
+
+            def explain(diffs: list[Difference], shown: str = shown) -> tuple[str, str]:
+                return "entity-changed", f'source lists "{shown}": no figure for "{place}"'
+
+            return _verdict(claim, (_evidence(passage, similarity),), [Difference("entity", place, None)], 0.75,
+                            explain, "")  # fmt: skip
+    return None
+
+
+def _place_of_any(place: str, listed: list[str]) -> bool:
+    return any(item.split("(")[0].strip() == place for item in listed)
 
 
 def _is_range(q: Quantity) -> bool:
@@ -223,6 +278,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             similarity = index.similarity(claim.sentence, passage)
             if q.head or q.unit:
                 match = _noun_match(q, sq)
+                if not match and index.is_primary(passage) and _same_count_renamed(q, sq, similarity, settings):
+                    match = _RELATED  # "arrested 23 people" where the release counts "23 separate seizure incidents"
                 if match == _UNKNOWN and _descriptions(claim, sq, passage):
                     match = _SAME
                 elif match == _UNKNOWN:
@@ -241,6 +298,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 and _far_apart(q, sq)
                 and not (q.head == sq.head and similarity >= 0.6)
                 and not same_side
+                and not (q.unit != sq.unit and {q.unit, sq.unit} <= set(_KILOGRAMS))  # "850 kg" for "386 pounds"
             ):
                 match = 0  # "$1 billion" against "$85 million": another fact, not a changed one
             if match and q.written.lower() in lex.VAGUE and similarity < settings.passage_min_similarity:
@@ -257,6 +315,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         ranked = []  # last year's "45-day surge" says nothing of this year's: this year's dates may
     if not ranked and q.unit in lex.TIME_UNITS:
         return _judge_duration(claim, q, index, settings)
+    if not ranked and (unlisted := _not_in_the_list(claim, index, settings)) is not None:
+        return unlisted
     if not ranked:
         what = f"{q.written} {q.noun}".strip()
         return _unsourced(claim, index, f"no source gives a figure for {_quoted(what)}")
@@ -295,7 +355,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             differences.append(Difference("qualifier", q.qualifier, sq.qualifier))
         else:
             differences.append(Difference("value", claim_number(q), claim_number(sq)))
-            note = _conflation(q, passage)
+            note = _conflation(q, passage) or _converted(q, sq)
     if sq.hedge != q.hedge and (sq.hedge or q.hedge) and not _accused_alike(q, sq):
         differences.append(Difference("hedge", q.hedge, sq.hedge))
     said_action, real_action = _action_of(q), _action_of(sq)
@@ -320,7 +380,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
 
 
 def _money_side(q: Quantity) -> int | None:
-    """Which of ``lex.MONEY_ACTIONS`` a sum's verb is in: asked for (0) or got (1); None for neither."""
+    """Which of ``lex.MONEY_ACTIONS`` a sum's verb is in: asked for (0), paid (1), kept (2); None for none."""
     return next((n for n, verbs in enumerate(lex.MONEY_ACTIONS) if q.verb in verbs), None)
 
 
@@ -334,6 +394,13 @@ def _more_exact(q: Quantity, sq: Quantity) -> bool:
         and sq.value != q.value
         and sq.low <= q.value <= sq.high
     )
+
+
+def _converted(q: Quantity, sq: Quantity) -> str:
+    """ " (about 175 kg)": the source's weight in the claim's unit, when they differ."""
+    if q.unit == sq.unit or q.unit not in _KILOGRAMS or sq.unit not in _KILOGRAMS or sq.value is None:
+        return ""
+    return f" (about {_in_base(sq, sq.value) / _KILOGRAMS[q.unit]:,.0f} {q.unit})"
 
 
 def _conflation(q: Quantity, passage: Passage) -> str:
@@ -414,11 +481,15 @@ def _as_written(sq: Quantity, passage: Passage) -> str:
     """The source's figure in its own order: "311 probable identifications", "the potential
     identification of 118 children" (a hedge on the action, not on the children)."""
     number = claim_number(sq) + ("%" if sq.unit == "percent" and sq.value is not None else "")
+    if "-" in sq.written and sq.unit in lex.TIME_UNITS:
+        number = sq.written  # "seven-day enforcement period", not "7 enforcement period"
     counted = " ".join(x for x in (sq.qualifier, number, sq.noun) if x)
     if sq.hedge and (
         m := re.search(rf"\b{re.escape(sq.hedge)}\s+(\w+)\s+of\s+(?:the\s+)?{re.escape(sq.written)}", passage.text)
     ):
         return f"{sq.hedge} {m.group(1)} of {counted}"
+    if sq.hedge and (m := re.search(rf"\b{re.escape(sq.hedge)}\s+(\w+\s+)?value\s+of\s+", passage.text)):
+        return f"{m.group(0)}{counted}"  # "estimated street value of 6,800,000"
     hedge = None if sq.hedge and re.search(rf"\b{re.escape(sq.hedge)}\b", sq.noun) else sq.hedge  # said in the noun
     return " ".join(x for x in (sq.qualifier, number, hedge, sq.noun) if x)
 
@@ -460,13 +531,15 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
             near = near and (not d.bound or similarity >= 0.45)
             if not same_event and not near and not exact_range:
                 one_day = d.start == d.end == sd.start == sd.end
-                if agrees and one_day and similarity >= 0.15 and index.is_primary(passage):
+                other_event = bool(d.relation and sd.relation and d.relation != sd.relation)
+                if agrees and one_day and similarity >= 0.15 and index.is_primary(passage) and not other_event:
                     weak.append((1, True, similarity, passage, sd))
                 continue
             if (
                 not agrees
                 and _days_apart(d, sd) > (10 if not (d.year_only or d.bound) else _YEARS_APART)
                 and not ((same_event or similarity >= 0.45) and _year_changed(d, sd))
+                and not (same_event and similarity >= 0.45)  # "convicted on 8 September 2023", said like the story
             ):
                 continue
             # same event and date, same event, then a similar passage with the date

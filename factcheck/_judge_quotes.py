@@ -262,7 +262,7 @@ def _substantive(said: list[str], real: list[str], quote: str) -> bool:
     names = {w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", quote)}
     if changed & names:
         return True
-    return max(len(said), len(real)) >= 4
+    return max(len(said), len(real)) >= 5
 
 
 def _word_change(d: Difference) -> str:

@@ -118,7 +118,7 @@ def _cover(
     for _ in range(3):
         gains = []
         for p in passages:
-            new = {n for n, f in forms.items() if n not in named and _named(p, n, f)}
+            new = {n for n, f in forms.items() if n not in named and (_named(p, n, f) or _in_dateline(n, p))}
             act = bool(action and not acted and _action_in(action, p))
             gains.append((len(new) + act, index.similarity(claim.sentence, p), p, new, act))
         if not gains:
@@ -255,6 +255,7 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
     if forms and not named and coverage >= 0.75:
         # "In Ontario, investigators found …": the passage says it all but the place, which the release is about
         named = {n for n, f in forms.items() if any(_named(p, n, f) for p in index.of_source(passage.source.id))}
+    named = set(named) | {n for n in forms if n not in named and _in_dateline(n, passage)}
     swapped = {n: sub for n in s.entities if n not in named and (sub := _in_its_place(claim.text, n, passage))}
     # "Action Fraud … will be replaced, and SIM farms … will be banned": a sentence of two clauses, the other
     # in another passage of the same release, which names the body with words of the sentence this one lacks
@@ -282,6 +283,12 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
     said += f"; not: {', '.join(missing[:5])})" if missing else ")"
     evidence = (_evidence(passage, similarity), *(_evidence(p, index.similarity(claim.text, p)) for p in also))
     return _verdict(claim, evidence, differences, coverage, explain, said)
+
+
+def _in_dateline(name: str, passage: Passage) -> bool:
+    """ "THE HAGUE – …": the place a release is datelined is where it all happened, for every passage of it."""
+    dateline = (passage.source.dateline or "").upper()
+    return re.search(rf"\b{re.escape(name.upper())}\b", dateline) is not None
 
 
 def _the_rest(

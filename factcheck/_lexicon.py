@@ -151,7 +151,7 @@ NOUN_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"offender", "suspect", "subject", "abuser", "perpetrator", "predator", "criminal", "defendant",
                "trafficker", "fugitive"}),
     frozenset({"investigation", "operation", "probe", "surge", "sweep", "effort", "campaign",
-               "crackdown", "initiative", "inquiry", "action", "taskforce"}),
+               "crackdown", "initiative", "inquiry", "action", "taskforce", "period", "blitz"}),
     frozenset({"country", "nation", "jurisdiction", "state"}),
     frozenset({"image", "video", "file", "photo", "photograph", "material", "content", "footage", "recording"}),
     frozenset({"cash", "currency", "money", "fund", "bill", "banknote"}),
@@ -237,7 +237,8 @@ ACTION_OF: dict[str, str] = {
     form: canonical for canonical, forms in ACTIONS.items() for form in forms if " " not in form
 }
 # What a count can be the result of: those actions, and "found", which covers "recovered" and "located".
-# Money asked for and money got: "submitted $11.6 million in claims" is not "collected $11.6 million".
+# Money asked for, money paid in, money kept: "submitted $11.6 million in claims" is not "collected $11.6 million",
+# and the "£2.3 million" investors put in is not the "£1.6 million" the defendants took.
 MONEY_ACTIONS: tuple[dict[str, str], ...] = (
     {
         "submit": "submitted",
@@ -247,7 +248,24 @@ MONEY_ACTIONS: tuple[dict[str, str], ...] = (
         "request": "requested",
         "demand": "demanded",
     },
-    {"pay": "paid", "receive": "received", "collect": "collected", "obtain": "obtained", "net": "netted"},
+    {
+        "pay": "paid",
+        "receive": "received",
+        "collect": "collected",
+        "obtain": "obtained",
+        "net": "netted",
+        "invest": "invested",
+        "put": "put",
+    },
+    {
+        "take": "took",
+        "keep": "kept",
+        "pocket": "pocketed",
+        "steal": "stole",
+        "embezzle": "embezzled",
+        "siphon": "siphoned",
+        "divert": "diverted",
+    },
 )
 # "4,800 people died" counts deaths; "watched 122 million times" counts views.
 COUNT_ACTION_OF: dict[str, str] = ACTION_OF | {
@@ -256,6 +274,7 @@ COUNT_ACTION_OF: dict[str, str] = ACTION_OF | {
         "find": ("found", "finds", "find"),
         "die": ("died", "dies", "death", "deaths"),
         "view": ("viewed", "watched", "view", "views"),
+        "search": ("searched", "search", "searches"),
         **{verb: (form,) for verbs in MONEY_ACTIONS for verb, form in verbs.items()},
     }.items()
     for form in forms

@@ -105,9 +105,34 @@ def find_quantities(
             quantity = _quantity(text, tokens, i, num)
             if _is_age(tokens, i, num):
                 quantity = (quantity[0], num.end, attrs.evolve(quantity[2], unit="age", noun="", head="", lemmas=()))
-            found.append(quantity)
             i = num.next_token
+            if (more := _and_more_time(text, tokens, quantity)) is not None:
+                quantity, i = more
+            found.append(quantity)
     return found
+
+
+def _and_more_time(
+    text: str, tokens: list[tuple[str, str, int, int]], found: tuple[int, int, Quantity]
+) -> tuple[tuple[int, int, Quantity], int] | None:
+    """ "six years and eight months": one term, in the smaller unit (80 months), and the token after it."""
+    start, end, q = found
+    k = next((n for n, t in enumerate(tokens) if t[2] >= end), len(tokens))
+    if q.unit not in lex.TIME_UNITS or q.value is None or k + 2 >= len(tokens) or tokens[k][1] != "and":
+        return None
+    num = _number_at(tokens, k + 1)
+    unit = lemma(tokens[num.next_token][1]) if num and num.next_token < len(tokens) else ""
+    if num is None or num.value is None or unit not in lex.TIME_UNITS or lex.TIME_UNITS[unit] >= lex.TIME_UNITS[q.unit]:
+        return None
+    ratio = 12.0 if (q.unit, unit) == ("year", "month") else lex.TIME_UNITS[q.unit] / lex.TIME_UNITS[unit]
+    value = round(q.value * ratio + num.value, 2)
+    low, high, low_open = _interval(value, q.qualifier)
+    end = tokens[num.next_token][3]
+    term = attrs.evolve(
+        q, written=text[start:end], value=value, low=low, high=high, low_open=low_open,
+        unit=unit, noun=tokens[num.next_token][1], head=unit, lemmas=(unit,),
+    )  # fmt: skip
+    return (start, end, term), num.next_token + 1
 
 
 def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
@@ -338,6 +363,9 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             hedge = "estimated" if "estimated" in phrase else None
             start = tokens[first - n][2]
             break
+    lead = [t[1].lower() for t in tokens[max(0, first - 6) : first]]
+    if hedge is None and lead[-2:] == ["value", "of"] and "estimated" in lead:
+        hedge = "estimated"  # "an estimated street value of $6.8 million"
     # The counted noun phrase: "probable identifications of previously unknown victims".
     j = num.next_token
     lead_in = {"of", "in", "worth"} if num.unit in lex.MONEY else {"of"}
@@ -371,6 +399,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     end = np_words[-1][2] if np_words else num.end
     verb, verb_hedge = _governing_verb(tokens, first if start == num.start else _start_token(tokens, start), j)
     hedge = hedge or verb_hedge
+    if qualifier == "more than" and before[-1:] == ["over"] and head in _OFFENCES:
+        qualifier, start = None, num.start  # "jailed over £2.3m fraud": over, as in about
     value, low, high, low_open = num.value, num.low, num.high, False
     if value is not None and _one_more(tokens, first, np_words):
         value += 1  # "Chris Long and four other players" are five players; "the FBI and three other agencies", four
@@ -502,6 +532,12 @@ def _plain_word(token: tuple[str, str, int, int]) -> bool:
     )
 
 
+# What a headline's "over" is about, when it is not "more than": "jailed over £2.3m fraud".
+_OFFENCES = frozenset("fraud scam scheme swindle theft heist robbery plot con deal debt dispute row".split())
+# Words that may stand between a verb and the sum it acts on.
+_BETWEEN_VERB_AND_SUM = frozenset({"the", "a", "an", "remaining", "further", "another", "additional", "total", "of"})
+
+
 def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after: int) -> tuple[str | None, str | None]:
     """The action a count is the object or subject of, and a hedge on it.
 
@@ -510,6 +546,8 @@ def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after:
     """
     found: tuple[int, str] | None = None
     actions = lex.COUNT_ACTION_OF
+    while before >= 2 and tokens[before - 1][1].lower() in _BETWEEN_VERB_AND_SUM:
+        before -= 1  # "took the remaining £1.6 million", "put a total of £2.3 million"
     if before >= 1 and (canonical := actions.get(tokens[before - 1][1].lower())):
         found = (before - 1, canonical)
     elif before >= 2 and tokens[before - 1][1] == "of" and (canonical := actions.get(tokens[before - 2][1])):

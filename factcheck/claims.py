@@ -18,7 +18,7 @@ from factcheck._dates import find_dates
 from factcheck._quantities import find_quantities
 from factcheck._quotes import NAME_WORD, QuoteSpan, find_quotes
 from factcheck._text import Span, overlaps, sentences
-from factcheck.records import Article, Claim, Detail, Quote, Statement
+from factcheck.records import Article, Claim, DateSpan, Detail, Quote, Statement
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +52,17 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
         found.extend(_quote_claims(text, q))
     masked = [(q.start, q.end) for q in quotes]
     # "today" dates a release; in a story it is the story's own date, nothing to check.
-    dates = [d for d in find_dates(text, ref, masked=masked) if d[2].written.lower() != "today"]
-    masked += [(s, e) for s, e, _ in dates]
+    all_dates = find_dates(text, ref, masked=masked)
+    masked += [(s, e) for s, e, _ in all_dates]
+    dates = [d for d in all_dates if d[2].written.lower() != "today" and not _date_line(text, d)]
     quantities = find_quantities(text, masked=masked)
     found.extend(quantities)
     # A year beside a figure dates the figure ("70,000 deaths in 2022"); on its own it is the fact ("born in 1969").
     counted = [(s, e) for s, e in sentence_spans if any(s <= q[0] < e for q in quantities)]
     dates = [d for d in dates if not (d[2].year_only and overlaps((d[0], d[1]), counted))]
     found.extend(dates)
-    taken = [(s, e) for s, e, _ in dates + quantities]
+    date_lines = [d for d in all_dates if _date_line(text, d)]  # the story's own date: nobody's claim
+    taken = [(s, e) for s, e, _ in dates + quantities + date_lines]
     for s_start, s_end in sentence_spans:
         if overlaps((s_start, s_end), quoted) or overlaps((s_start, s_end), taken):
             continue  # the sentence's own claims already carry its checkable facts
@@ -115,6 +117,18 @@ def _quote_claims(text: str, q: QuoteSpan) -> list[tuple[int, int, Detail]]:
 _ENTITY = re.compile(rf"\b(?:[A-Z]\.){{2,}}|{NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?{NAME_WORD})*")
 _PAREN_ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,12})\)")
 _DATELINE_AT = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}\s*[\u2014\u2013-]{1,2}\s")
+
+
+def _date_line(text: str, found: tuple[int, int, DateSpan]) -> bool:
+    """ "15 March 2024" alone on a line under the byline: the story's own date, not a claim."""
+    line_start = text.rfind("\n", 0, found[0]) + 1
+    line_end = text.find("\n", found[1])
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return (
+        re.fullmatch(r"\s*(?:(?:published|updated|posted)(?:\s+on)?:?\s*)?", line[: found[0] - line_start], re.I)
+        is not None
+        and not line[found[1] - line_start :].strip()
+    )
 
 
 def find_entities(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

@@ -481,3 +481,16 @@ def test_a_page_that_looks_like_a_url_is_still_a_page() -> None:
     ``filterwarnings = error`` that warning escaped instead of our own error."""
     with pytest.raises(ExtractionError):
         article_from_html("http:")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Three jailed over fraud\n\nBy A. Writer\n15 March 2024\n\nLONDON — Three people were jailed.\n",
+         date(2024, 3, 15)),
+        ("Three jailed\n\nPublished: March 15, 2024\n\nThree people were jailed on Friday.\n", date(2024, 3, 15)),
+        ("Three jailed\n\nThree people were jailed on 15 March 2024 in London.\n", None),
+    ],
+)  # fmt: skip
+def test_a_plain_text_story_s_date_line(text: str, published: date | None) -> None:
+    assert article_from_text(text).published == published

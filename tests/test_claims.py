@@ -456,6 +456,46 @@ def test_a_place_in_an_order_is_a_rank(text: str, span: str, value: int) -> None
     assert (covered, q.value, q.unit) == (span, value, "rank")
 
 
+def test_a_story_s_date_line_is_no_claim() -> None:
+    article = Article.from_text(
+        "Three jailed\n\nBy A. Writer\n15 March 2024\n\nThree people were jailed on 14 March.\n"
+    )
+    assert [c.text for c in extract_claims(article) if c.kind is Kind.DATE] == ["jailed on 14 March"]
+    assert not [c for c in extract_claims(article) if "15 March" in c.text or "Writer" in c.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "unit"),
+    [
+        ("He was sentenced to six years and eight months in prison.", "six years and eight months", 80, "month"),
+        ("The surge lasted three weeks and two days.", "three weeks and two days", 23, "day"),
+    ],
+)
+def test_a_term_in_two_units_is_one(text: str, written: str, value: float, unit: str) -> None:
+    covered, q = _quantity(text)
+    assert (covered, q.value, q.unit) == (written, value, unit)
+
+
+def test_an_estimated_value_is_hedged() -> None:
+    _, q = _quantity("The drugs carry an estimated street value of $6.8 million.")
+    assert q.hedge == "estimated"
+
+
+def test_a_headline_s_over_is_about() -> None:
+    text = "Three jailed over £2.3m bond fraud"
+    assert [(text[s:e], q.qualifier) for s, e, q in find_quantities(text) if q.unit] == [("£2.3m bond fraud", None)]
+
+
+def test_a_range_of_years() -> None:
+    (_, _, found), *_ = find_dates("Between 2017 and 2021, the firm sold bonds.", PUBLISHED)
+    assert (found.start, found.end, found.explicit_range) == (date(2017, 1, 1), date(2021, 12, 31), True)
+
+
+def test_the_step_of_a_case_named_earlier_in_the_clause() -> None:
+    (_, _, found), *_ = find_dates("They were found guilty of conspiracy to defraud on 14 March 2024.", PUBLISHED)
+    assert found.relation == "convict"
+
+
 def test_a_numbered_thing_is_no_rank() -> None:
     assert find_quantities("He was charged in Case No. 4 with fraud.") == []
 
@@ -555,6 +595,28 @@ def test_date_relation_and_span(text: str, span: str, relation: str | None) -> N
 # ====================================================================== quotes
 
 SINGLE_QUOTES = [
+    pytest.param(
+        "“Scanners made the difference,” said Director of Field Operations Nathan Ortiz of CBP’s Tucson Field Office.",
+        "Scanners made the difference",
+        "Nathan Ortiz",
+        "Director of Field Operations of CBP’s Tucson Field Office",
+        id="title-with-its-own-of-then-name-then-whose",
+    ),
+    pytest.param(
+        "Specialist Prosecutor Jo Reed, of the CPS Serious Economic, Organised Crime and International Directorate, "
+        "said: “They sold a dream to savers.”",
+        "They sold a dream to savers",
+        "Jo Reed",
+        "Specialist Prosecutor",
+        id="employer-with-commas-set-off",
+    ),
+    pytest.param(
+        "“We acted fast,” said Álvaro Ferrándiz Peña, the national member for Spain.",
+        "We acted fast",
+        "Álvaro Ferrándiz Peña",
+        "the national member for Spain",
+        id="accented-name",
+    ),
     pytest.param(
         "“Testing is the only way to know,” said Deputy Assistant Administrator Mara Quill of DEA’s Office of "
         "Forensic Sciences.",

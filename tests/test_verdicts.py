@@ -484,6 +484,55 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             "no-source-passage",
             id="canadian-dollars-are-not-us-dollars",
         ),
+        pytest.param(
+            "Officers seized about 660 kilograms of methamphetamine.",
+            "Officers seized 1,456 pounds of methamphetamine at the port.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="pounds-in-kilograms",
+        ),
+        pytest.param(
+            "Officers seized about 850 kilograms of fentanyl.",
+            "Officers seized 386 pounds of fentanyl at the port.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="pounds-times-two-point-two",
+        ),
+        pytest.param(
+            "The drugs have a street value of $6.8 million.",
+            "The seized drugs carry an estimated street value of $6.8 million.\n",
+            Label.ALTERED,
+            "hedge-changed",
+            id="an-estimated-value",
+        ),
+        pytest.param(
+            "He was jailed for more than six years.",
+            "He was sentenced today to six years and eight months' imprisonment.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="a-term-in-two-units",
+        ),
+        pytest.param(
+            "The defendants took £2.3 million from investors.",
+            "Investors put a total of £2.3 million into the bonds. The defendants took the remaining £1.6 million.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="money-kept-is-not-money-put-in",
+        ),
+        pytest.param(
+            "Officers arrested 23 people over the week.",
+            "Officers at the port recorded 23 separate seizure incidents over the week.\n",
+            Label.ALTERED,
+            "counted-noun-changed",
+            id="the-same-count-of-another-thing",
+        ),
+        pytest.param(
+            "Officers seized the drugs over the seven days.",
+            "Officers seized the drugs during a seven-day enforcement period.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="a-period-is-an-event",
+        ),
     ],
 )
 def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
@@ -795,6 +844,41 @@ def test_a_place_the_release_is_about_need_not_be_in_the_passage() -> None:
     verdict = _verdict(sentence, Kind.STATEMENT, release)
     assert verdict.label is Label.ALTERED, verdict.explanation
     assert [(d.field, d.source) for d in verdict.differences] == [("qualifier", "in some cases")]
+
+
+def test_a_place_a_list_leaves_out() -> None:
+    release = "Arrests were made in Germany (9), Spain (6), Cyprus (5) and Albania (3).\n"
+    verdicts = [
+        v for v in check(Article.from_text("Arrests were made in Germany (9), Spain (7) and Poland (2).\n"),
+                         [Source.from_text(release, url="https://www.eurojust.europa.eu/news/x")]).verdicts
+        if v.claim.kind is Kind.QUANTITY
+    ]  # fmt: skip
+    assert [(v.claim.text, v.label, v.reason) for v in verdicts] == [
+        ("9", Label.SUPPORTED, "supported"),
+        ("7", Label.ALTERED, "number-changed"),
+        ("2", Label.ALTERED, "entity-changed"),
+    ]
+
+
+def test_the_place_a_release_is_datelined() -> None:
+    release = "Call centres shut\n\nTHE HAGUE – Eurojust coordinated the action day against the call centres.\n"
+    verdict = _verdict("Eurojust coordinated the action day from The Hague.", Kind.STATEMENT, release)
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
+def test_the_step_of_a_case_its_date_marks() -> None:
+    release = (
+        "Three jailed\n\nThey were sentenced today (14 March 2024).\n\n"
+        "The defendants were convicted of conspiracy to defraud on 8 September 2023 following a trial.\n"
+    )
+    article = Article.from_text(
+        "The defendants were found guilty of conspiracy to defraud on 14 March 2024 following a trial.\n",
+        published=date(2024, 3, 15),
+    )
+    source = Source.from_text(release, url="https://www.cps.gov.uk/news/x")
+    (verdict,) = [v for v in check(article, [source]).verdicts if v.claim.kind is Kind.DATE]
+    assert verdict.label is Label.ALTERED, verdict.explanation
+    assert "2023-09-08" in verdict.explanation
 
 
 @pytest.mark.parametrize(
