@@ -208,7 +208,8 @@ def _shift_year(day: date, years: int) -> date:
 
 
 _COURT_STEPS = re.compile(
-    r"\b(found guilty|pleaded guilty|pled guilty|convicted|sentenced|jailed|charged|indicted|arrested|acquitted)\b"
+    r"\b(found guilty|pleaded guilty|pled guilty|convicted|sentenced|jailed|charged|indicted|arrested|acquitted"
+    r"|returned (?:the |an |a \S+ )?indictment|unsealed)\b"
     r"[^,;.!?\n]*$",
     re.IGNORECASE,
 )
@@ -221,9 +222,11 @@ def _court_step(text: str, start: int) -> str | None:
     if not m:
         return None
     word = m.group(1).lower()
-    return (
-        "convict" if word in {"found guilty", "convicted"} else "plead" if "guilty" in word else lemma(word.split()[0])
-    )
+    if word.startswith("returned") or word == "indicted":
+        return "indict"  # "the grand jury returned the indictment under seal on June 4"
+    if word in {"found guilty", "convicted"}:
+        return "convict"
+    return "plead" if "guilty" in word else lemma(word.split()[0])
 
 
 def _relation_after(text: str, end: int) -> str | None:

@@ -94,6 +94,23 @@ def _same_unit(said: str | None, real: str | None) -> bool:
     return said == real or ("dollar" in (said, real) and {said, real} <= lex.DOLLARS) or {said, real} <= set(_KILOGRAMS)
 
 
+def _round_rank(claim: Claim, passage: Passage, index: Index) -> int:
+    """2: a release about another round the sentence speaks of ("Last year's edition involved 126 countries");
+    1: the story's own release; 0: any other."""
+    when = index.other_rounds.get(passage.source.id)
+    if when is not None and _of_that_round(claim.sentence, when.year):
+        return 2
+    return 1 if index.is_primary(passage) else 0
+
+
+def _of_that_round(sentence: str, year: int) -> bool:
+    """The sentence is about that round, not compared with it: it begins "Last year's edition …", "In 2023, …",
+    "The 2023 operation …" — not "up 12 per cent from the previous year's campaign"."""
+    last = r"(?:the\s+)?(?:last|previous) year['\u2019]s\b"
+    opening = rf"^\s*(?:{last}|(?:in|during) {year}\b|the {year} (?:edition|operation|round))"
+    return re.search(opening, sentence, re.IGNORECASE) is not None
+
+
 def _same_count_renamed(q: Quantity, sq: Quantity, similarity: float, settings: Settings) -> bool:
     """The very same count (10 or more) of another named thing, in a passage of the story's own release that
     speaks to the sentence: the story's counted noun stands for the release's — a changed noun, not another fact."""
@@ -271,7 +288,7 @@ def _is_range(q: Quantity) -> bool:
 
 
 def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
-    ranked: list[tuple[int, bool, bool, float, Passage, Quantity]] = []
+    ranked: list[tuple[int, int, bool, float, Passage, Quantity]] = []
     for passage in index.candidates(claim):
         for sq in passage.quantities:
             holds = _holds(q, sq, settings.about_tolerance)
@@ -310,7 +327,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             if match and None is not _money_side(q) != _money_side(sq) is not None:
                 match = 0  # "collected $11.6 million" is not the "$11.6 million in claims" submitted
             if match:
-                ranked.append((match, index.is_primary(passage), holds, similarity, passage, sq))
+                ranked.append((match, _round_rank(claim, passage, index), holds, similarity, passage, sq))
     if q.unit in lex.TIME_UNITS and all(r[4].source.id in index.other_rounds for r in ranked):
         ranked = []  # last year's "45-day surge" says nothing of this year's: this year's dates may
     if not ranked and q.unit in lex.TIME_UNITS:
@@ -488,8 +505,9 @@ def _as_written(sq: Quantity, passage: Passage) -> str:
         m := re.search(rf"\b{re.escape(sq.hedge)}\s+(\w+)\s+of\s+(?:the\s+)?{re.escape(sq.written)}", passage.text)
     ):
         return f"{sq.hedge} {m.group(1)} of {counted}"
-    if sq.hedge and (m := re.search(rf"\b{re.escape(sq.hedge)}\s+(\w+\s+)?value\s+of\s+", passage.text)):
-        return f"{m.group(0)}{counted}"  # "estimated street value of 6,800,000"
+    before_figure = rf"\b{re.escape(sq.hedge or '')}\b[^.;]{{0,40}}?(?=[$\u00a3\u20ac]?{re.escape(sq.written)})"
+    if sq.hedge and (m := re.search(before_figure, passage.text)):
+        return f"{m.group(0)}{counted}"  # "estimated street value of 6,800,000", "allegedly found 1,120 kilograms"
     hedge = None if sq.hedge and re.search(rf"\b{re.escape(sq.hedge)}\b", sq.noun) else sq.hedge  # said in the noun
     return " ".join(x for x in (sq.qualifier, number, hedge, sq.noun) if x)
 

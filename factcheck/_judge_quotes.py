@@ -15,7 +15,7 @@ from factcheck._outcomes import (
     _unsourced,
     _verdict,
 )
-from factcheck._text import norm, number_word, sentences, words
+from factcheck._text import norm, number_word, sentences, us_spelling, words
 from factcheck.config import Settings
 from factcheck.evidence import Index, SourceQuote
 from factcheck.records import Claim, Difference, Evidence, Quote, Verdict
@@ -82,7 +82,7 @@ def _judge_quote(claim: Claim, q: Quote, index: Index, settings: Settings) -> Ve
     for sq in index.quotes_like(q.words):
         inner = sq.text[sq.span.inner_start : sq.span.inner_end]
         spans = [(m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+(?:'[a-z0-9]+)*", norm_same_length(inner))]
-        source_words = [norm_same_length(inner)[s:e] for s, e in spans]
+        source_words = [us_spelling(norm_same_length(inner)[s:e]) for s, e in spans]  # "defence" as the story's
         ratio, lo, hi, ops = _align(article_words, source_words)
         if best is None or ratio > best[0]:
             best = (ratio, sq, source_words, spans, lo, hi, ops)

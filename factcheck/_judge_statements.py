@@ -67,7 +67,8 @@ def _judge_statement(claim: Claim, s: Statement, index: Index) -> Verdict:
         for name in s.entities
         if name not in covered and not _same_body(name, covered, index)
     ]
-    differences += _limiters(s, chosen)
+    # Limiting words count where the claim's action is said, not in a passage chosen only for a name in it.
+    differences += _limiters(s, [p for p in chosen if s.action and _action_in(s.action, p)] or chosen[:1])
     evidence = tuple(_evidence(p, index.similarity(claim.sentence, p)) for p in chosen)
     strength = len(covered) / max(1, len(forms))
 
@@ -228,7 +229,8 @@ def _judge_roll(claim: Claim, s: Statement, index: Index) -> Verdict:
         return _unsourced(claim, index, f"no source names {', '.join(s.entities)}", "no-source-passage")
     _, count, cited, named = best
     differences = [Difference("entity", n, None) for n in s.entities if n not in named]
-    differences += _limiters(s, cited)
+    # limiting words where the roll is said, not in a passage cited only for one name of it
+    differences += _limiters(s, [max(cited, key=lambda p: index.similarity(claim.sentence, p))])
     evidence = tuple(_evidence(p, index.similarity(claim.sentence, p)) for p in cited[:5])
 
     def explain(diffs: list[Difference]) -> tuple[str, str]:

@@ -29,6 +29,7 @@ _TOKEN = re.compile(
 _NOT_AMOUNTS = re.compile(
     r"(?:\b1[-.\s])?\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
     r"|\b0\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?\b"  # UK and European phone numbers: 0800 555 111
+    r"|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b"  # Australian and Canadian toll-free numbers: 1800 333 000
     r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.m\."
     r"|\b\d+(?:st|nd|rd|th)\b"
@@ -39,7 +40,9 @@ _NOT_AMOUNTS = re.compile(
 )
 # Two numbers joined by a dash: a range when the second is larger ("20-30"), else a score ("4-0", "2–1 win").
 _PAIR = re.compile(r"(?<![\w.,-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,-]|,\d)")
-_SPANS_OF_TIME = {
+_SPANS_OF_TIME = {  # and of weight: "more than a tonne"
+    "a tonne": (1.0, "t"),
+    "a ton": (1.0, "t"),
     "a decade": (10.0, "year"),
     "a year": (1.0, "year"),
     "a month": (1.0, "month"),
@@ -160,7 +163,7 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             unit, start = _CURRENCY_CODES[tokens[i - 1][1]], tokens[i - 1][2]  # "EUR 9.2 million"
         elif unit == "dollar" and i > 0 and _dollar_prefix(tokens[i - 1], start):
             unit, start = lex.DOLLAR_PREFIXES[tokens[i - 1][1]], tokens[i - 1][2]  # "NZ$30 billion"
-        if suffix and _hyphen_unit(suffix) is None:
+        if suffix and _hyphen_unit(suffix) is None and not (len(suffix) == 1 and suffix[0] in _HYPHEN_NOUNS):
             return None  # "800-CALL-FBI", "4-H": a name, not an amount
         unit = _hyphen_unit(suffix) or unit
         low = high = value
@@ -443,9 +446,18 @@ def _noun_phrase(
         after_adverb = bool(np_words) and np_words[-1][0].lower().endswith("ly")  # "privately made firearms"
         # "349 suspensions to drivers": the people a count of measures was given to
         link = lowered in _NP_LINKS and (lowered != "to" or _plural_word(tokens, j + 1))
+        if np_words and seen_of and (group == "num" or number_word(lowered) is not None):
+            break  # "a 14-count indictment against seven defendants": the next count is its own
+        live = lowered == "live" and not np_words and _plural_word(tokens, j + 1)  # "1,200 live animals"
         if (
             group != "word"
-            or (lowered in lex.NP_STOP and not in_name and not after_adverb and not (link and not seen_of and np_words))
+            or (
+                lowered in lex.NP_STOP
+                and not in_name
+                and not after_adverb
+                and not (link and not seen_of and np_words)
+                and not live
+            )
             or (lowered in _NP_END and np_words)
         ):
             break
@@ -532,6 +544,8 @@ def _plain_word(token: tuple[str, str, int, int]) -> bool:
     )
 
 
+# Nouns a number is joined to by a hyphen, the count of them: "a 14-count indictment", "a 12-member crew".
+_HYPHEN_NOUNS = frozenset({"count", "member", "person", "vehicle", "car", "officer", "country", "nation", "state"})
 # What a headline's "over" is about, when it is not "more than": "jailed over £2.3m fraud".
 _OFFENCES = frozenset("fraud scam scheme swindle theft heist robbery plot con deal debt dispute row".split())
 # Words that may stand between a verb and the sum it acts on.

@@ -189,6 +189,10 @@ def _split_joined(run: str, offset: int) -> list[tuple[int, int, str]]:
     if owned:
         rest = owned.end()
         return _split_joined(run[: owned.start()], offset) + _split_joined(run[rest:], offset + rest)
+    two = re.fullmatch(r"(.+?)\s+and\s+(.+)", run)
+    if two and all(_a_body(half) for half in two.groups()):  # "Homeland Security Investigations and IRS Criminal
+        rest = two.start(2)  # Investigation": two bodies, each named in full
+        return [(offset, offset + len(two.group(1)), two.group(1)), (offset + rest, offset + len(run), two.group(2))]
     parts = re.split(r"(\s+(?:of\s+the|of|for|and)\s+)", run)
     if len(parts) == 1 or any(w.lower() in lex.ORG_WORDS for w in run.split()):
         return [(offset, offset + len(run), run)]
@@ -198,6 +202,18 @@ def _split_joined(run: str, offset: int) -> list[tuple[int, int, str]]:
             result.append((cursor, cursor + len(part), part))
         cursor += len(part)
     return result
+
+
+def _a_body(name: str) -> bool:
+    """A body's whole name: an acronym, or two words or more, one of them a body's word, no "of"/"for" inside."""
+    found = name.split()
+    if len(found) == 1 and re.fullmatch(r"[A-Z]{2,6}", name):
+        return True  # "ABF" in "the ABF and NSW Police"
+    return (
+        len(found) >= 2
+        and not {"of", "for", "and"} & set(found)
+        and any(w.lower() in lex.ORG_WORDS or w.lower() + "s" in lex.ORG_WORDS for w in found)
+    )
 
 
 def aliases(text: str) -> dict[str, str]:

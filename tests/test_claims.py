@@ -280,6 +280,16 @@ NOUN_PHRASES = [
         "death",
         id="of-those",
     ),
+    pytest.param(
+        "Officers seized 1,200 live animals.", "1,200 live animals", "live animals", "animal", id="live-before-a-plural"
+    ),
+    pytest.param(
+        "A grand jury returned a 14-count indictment against them.",
+        "14-count indictment",
+        "indictment",
+        "indictment",
+        id="a-count-joined-by-a-hyphen",
+    ),
 ]
 
 
@@ -337,6 +347,7 @@ NOT_QUANTITIES = [
     pytest.param("He was the 3rd suspect charged.", id="ordinal"),
     pytest.param("The visitors won the final 4-1 on penalties.", id="a-score"),
     pytest.param("Critics gave Fantastic Four mixed reviews.", id="a-number-word-ending-a-title"),
+    pytest.param("Call Crime Stoppers on 1800 333 000 with information.", id="a-toll-free-number"),
     pytest.param("She was named the 21st victim.", id="ordinal-21st"),
     pytest.param("He was charged under Section 2252 of the code.", id="section-label"),
     pytest.param("The file was labeled Case 12 by officers.", id="case-label"),
@@ -474,6 +485,16 @@ def test_a_story_s_date_line_is_no_claim() -> None:
 def test_a_term_in_two_units_is_one(text: str, written: str, value: float, unit: str) -> None:
     covered, q = _quantity(text)
     assert (covered, q.value, q.unit) == (written, value, unit)
+
+
+def test_more_than_a_tonne() -> None:
+    _, q = _quantity("More than a tonne of cocaine was found.")
+    assert (q.value, q.unit, q.qualifier) == (1, "t", "more than")
+
+
+def test_indictment_returned_on_a_day() -> None:
+    (_, _, found), *_ = find_dates("The grand jury returned the indictment under seal on June 4.", PUBLISHED)
+    assert found.relation == "indict"
 
 
 def test_an_estimated_value_is_hedged() -> None:
@@ -846,6 +867,16 @@ def test_statement_actions(text: str, action: str) -> None:
 
 ENTITIES = [
     pytest.param(
+        "Homeland Security Investigations and IRS Criminal Investigation investigated the case.",
+        ["Homeland Security Investigations", "IRS Criminal Investigation"],
+        id="two-bodies-each-named-in-full",
+    ),
+    pytest.param(
+        "The AFP, the ABF and NSW Police then launched an investigation.",
+        ["AFP", "ABF", "NSW Police"],
+        id="an-acronym-and-a-body",
+    ),
+    pytest.param(
         "Arrests have taken place in Canada and the United States.",
         ["Canada", "United States"],
         id="two-places-joined-by-and",
@@ -1111,3 +1142,11 @@ def test_a_title_between_the_name_and_said_the_words() -> None:
     )
     (quote,) = find_quotes(text)
     assert (quote.speaker, quote.title) == ("Rowan J. Kesler", "assistant director of the FBI's Cyber Division")
+
+
+def test_a_count_in_a_noun_s_complement_is_its_own() -> None:
+    text = "A grand jury returned a 14-count indictment against seven defendants."
+    assert [(text[s:e], q.noun) for s, e, q in find_quantities(text)] == [
+        ("14-count indictment", "indictment"),
+        ("seven defendants", "defendants"),
+    ]

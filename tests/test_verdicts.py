@@ -533,6 +533,13 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             "supported",
             id="a-period-is-an-event",
         ),
+        pytest.param(
+            "More than a tonne of cocaine was seized at the port.",
+            "Officers seized 1,120 kilograms of cocaine at the port.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="more-than-a-tonne",
+        ),
     ],
 )
 def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
@@ -588,6 +595,38 @@ def test_only_last_years_release_says_it() -> None:
     verdict = _rounds("Several of the cases involved sextortion of minors.")
     assert (verdict.label, verdict.reason) == (Label.UNSOURCED, "other-round-only"), verdict.explanation
     assert "2023-06-01" in verdict.explanation
+
+
+def test_a_sentence_about_last_years_round_is_checked_against_its_release() -> None:
+    this_year = Source.from_text(
+        "Operation Lantern Watch 2024\n\nRelease Date: June 6, 2024\n\nAgencies in 52 countries took part.\n",
+        url="https://www.ice.gov/news/lantern-watch-2024",
+    )
+    last_year = Source.from_text(
+        "Operation Lantern Watch 2023\n\nRelease Date: June 1, 2023\n\nAgencies in 47 countries took part.\n",
+        url="https://www.ice.gov/news/lantern-watch-2023",
+    )
+    article = Article.from_text(
+        "Agencies in 52 countries took part this year. Last year's operation involved 47 countries.\n",
+        published=date(2024, 6, 7),
+    )
+    verdicts = [v for v in check(article, [last_year, this_year]).verdicts if v.claim.kind is Kind.QUANTITY]
+    assert [(v.claim.text, v.label) for v in verdicts] == [
+        ("52 countries", Label.SUPPORTED),
+        ("47 countries", Label.SUPPORTED),
+    ]
+
+
+def test_limiting_words_where_the_roll_is_said() -> None:
+    """A passage cited for one name of a roll ("… officers allegedly found …") lends it no limiter."""
+    release = (
+        "Four men were charged after Australian Border Force officers allegedly found cocaine.\n\n"
+        "Investigators from the AFP, the Australian Border Force (ABF), the NSW Police Force and the NSW Crime "
+        "Commission then began a joint investigation.\n"
+    )
+    sentence = "The AFP, the ABF, NSW Police Force and the NSW Crime Commission began a joint investigation."
+    verdict = _verdict(sentence, Kind.STATEMENT, release)
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
 
 
 def test_a_date_in_last_years_year_is_checked_against_this_years_release() -> None:
