@@ -94,6 +94,11 @@ def _same_unit(said: str | None, real: str | None) -> bool:
     return said == real or ("dollar" in (said, real) and {said, real} <= lex.DOLLARS) or {said, real} <= set(_KILOGRAMS)
 
 
+# A sentence about an earlier period may cite the figure a source compares with.
+_PAST_PERIOD = re.compile(r"\b(?:last|previous|prior) (?:year|fiscal year|quarter|month)|\ba year (?:earlier|before)"
+                          r"|\b(?:up|down|rising|falling) from\b|\bcompared (?:with|to)\b", re.IGNORECASE)  # fmt: skip
+
+
 def _round_rank(claim: Claim, passage: Passage, index: Index) -> int:
     """2: a release about another round the sentence speaks of ("Last year's edition involved 126 countries");
     1: the story's own release; 0: any other."""
@@ -107,7 +112,7 @@ def _of_that_round(sentence: str, year: int) -> bool:
     """The sentence is about that round, not compared with it: it begins "Last year's edition …", "In 2023, …",
     "The 2023 operation …" — not "up 12 per cent from the previous year's campaign"."""
     last = r"(?:the\s+)?(?:last|previous) year['\u2019]s\b"
-    opening = rf"^\s*(?:{last}|(?:in|during) {year}\b|the {year} (?:edition|operation|round))"
+    opening = rf"^\s*(?:{last}|(?:in|during) (?:[A-Z][a-z]+\.? )?{year}\b|the {year} (?:edition|operation|round))"
     return re.search(opening, sentence, re.IGNORECASE) is not None
 
 
@@ -208,6 +213,7 @@ def _in_base(q: Quantity, value: float) -> float:
 
 
 _KILOGRAMS = {"kg": 1.0, "lb": 0.45359237, "t": 1000.0}
+_WEIGHT_WORDS = frozenset({"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton"})
 
 
 def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
@@ -324,6 +330,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = 0  # "for about two years" of something else than the "eight-month investigation"
             if (place := _listed_for(sq, passage)) is not None and similarity >= settings.passage_min_similarity:
                 match = _SAME if _near_claim(place, claim) else 0  # "Spain (15)" counts Spain's, not Germany's
+            if match and sq.compared and not q.compared and not _PAST_PERIOD.search(claim.sentence):
+                match = 0  # "up from 3,420 in fiscal year 2023" is last year's figure, not this year's
             if match and None is not _money_side(q) != _money_side(sq) is not None:
                 match = 0  # "collected $11.6 million" is not the "$11.6 million in claims" submitted
             if match:
@@ -498,6 +506,8 @@ def _as_written(sq: Quantity, passage: Passage) -> str:
     """The source's figure in its own order: "311 probable identifications", "the potential
     identification of 118 children" (a hedge on the action, not on the children)."""
     number = claim_number(sq) + ("%" if sq.unit == "percent" and sq.value is not None else "")
+    if sq.unit in _KILOGRAMS and sq.value is not None and sq.head not in _WEIGHT_WORDS:
+        number += f" {sq.unit}"  # "210kg of herbal cannabis", not "210 herbal cannabis"
     if "-" in sq.written and sq.unit in lex.TIME_UNITS:
         number = sq.written  # "seven-day enforcement period", not "7 enforcement period"
     counted = " ".join(x for x in (sq.qualifier, number, sq.noun) if x)

@@ -38,6 +38,8 @@ _NOT_AMOUNTS = re.compile(
     r"|\b(?:19|20)\d{2}[-\u2013/]\d{2}\b"  # seasons and fiscal years: 2019-20
     r"|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Way)"
 )
+# An age given as a decade of life, the Irish and British way: "aged in his 40s", "in her early 30s".
+_AGE_DECADE = re.compile(r"\b(?:aged\s+)?in\s+(?:his|her|their)\s+(?P<part>early|mid-?|late)?\s*(?P<decade>[1-9]0)s\b")
 # Two numbers joined by a dash: a range when the second is larger ("20-30"), else a score ("4-0", "2–1 win").
 _PAIR = re.compile(r"(?<![\w.,-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,-]|,\d)")
 _SPANS_OF_TIME = {  # and of weight: "more than a tonne"
@@ -112,7 +114,14 @@ def find_quantities(
             if (more := _and_more_time(text, tokens, quantity)) is not None:
                 quantity, i = more
             found.append(quantity)
-    return found
+    for m in _AGE_DECADE.finditer(text, start, end):  # "a man aged in his 40s"
+        if not overlaps(m.span(), masked):
+            low = float(m.group("decade")) + {"early": 0, "mid": 3, "late": 6}.get(
+                (m.group("part") or "").strip("-"), 0
+            )
+            high = low + (3 if m.group("part") else 9)
+            found.append((m.start(), m.end(), Quantity(written=m.group(), low=low, high=high, value=None, unit="age")))
+    return sorted(found, key=lambda f: f[0])
 
 
 def _and_more_time(
@@ -167,17 +176,21 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             return None  # "800-CALL-FBI", "4-H": a name, not an amount
         unit = _hyphen_unit(suffix) or unit
         low = high = value
+        lead = i - 1
+        if i >= 4 and [t[1].lower() for t in tokens[i - 4 : i]] in (["between", "the", "ages", "of"],
+                                                                     ["from", "the", "ages", "of"]):  # fmt: skip
+            lead = i - 4  # "between the ages of 14 and 17"
         if (
             i > 0
-            and tokens[i - 1][1].lower() in {"between", "from"}
+            and tokens[lead][1].lower() in {"between", "from", "aged"}
             and j + 1 < len(tokens)
-            and tokens[j][1].lower() in ({"and"} if tokens[i - 1][1].lower() == "between" else {"to", "through"})
+            and tokens[j][1].lower() in ({"and"} if tokens[lead][1].lower() == "between" else {"to", "through"})
             and tokens[j + 1][0] == "num"
         ):
             other = _number_at(tokens, j + 1)
             if other is not None and other.value is not None:  # "between 20 and 30", "from 10 to 17"
                 return _Num(
-                    tokens[i - 1][2], other.end, "", None, value, other.value, unit or other.unit, other.next_token
+                    tokens[lead][2], other.end, "", None, value, other.value, unit or other.unit, other.next_token
                 )
     elif group == "word":
         two = " ".join(t[1].lower() for t in tokens[i : i + 2])
@@ -391,7 +404,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     if len(head_words) == 1 and head_words[0].lower().endswith("ed"):
         head = ""  # "19 wanted for homicide": a participle, the thing counted is implied
     unit = num.unit
-    if unit is None and {"age", "ages", "aged"} & set(before) and num.value is None and not np_words:
+    lead_words = set(before) | {tokens[first][1].lower()}
+    if unit is None and {"age", "ages", "aged"} & lead_words and num.value is None and not np_words:
         unit = "age"  # "ranged in age from 11 to 17", "aged 10 to 17"
     elif unit is None and head in lex.TIME_UNITS:
         unit = head
@@ -404,6 +418,7 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     hedge = hedge or verb_hedge
     if qualifier == "more than" and before[-1:] == ["over"] and head in _OFFENCES:
         qualifier, start = None, num.start  # "jailed over £2.3m fraud": over, as in about
+    compared = [t[1].lower() for t in tokens[max(0, first - 2) : first]] in _COMPARED_WITH
     value, low, high, low_open = num.value, num.low, num.high, False
     if value is not None and _one_more(tokens, first, np_words):
         value += 1  # "Chris Long and four other players" are five players; "the FBI and three other agencies", four
@@ -412,7 +427,7 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     written = num.written or text[num.start : num.end]
     return start, end, Quantity(
         written=written, low=low, high=high, value=value, qualifier=qualifier, hedge=hedge,
-        noun=noun, head=head, lemmas=lemmas, unit=unit, low_open=low_open, verb=verb,
+        noun=noun, head=head, lemmas=lemmas, unit=unit, low_open=low_open, verb=verb, compared=compared,
     )  # fmt: skip
 
 
@@ -546,6 +561,9 @@ def _plain_word(token: tuple[str, str, int, int]) -> bool:
 
 # Nouns a number is joined to by a hyphen, the count of them: "a 14-count indictment", "a 12-member crew".
 _HYPHEN_NOUNS = frozenset({"count", "member", "person", "vehicle", "car", "officer", "country", "nation", "state"})
+# Words before the figure something is compared with: "up from 3,420 in fiscal year 2023".
+_COMPARED_WITH = [["up", "from"], ["down", "from"], ["compared", "with"], ["compared", "to"], ["rising", "from"],
+                  ["falling", "from"], ["increase", "from"], ["decrease", "from"]]  # fmt: skip
 # What a headline's "over" is about, when it is not "more than": "jailed over £2.3m fraud".
 _OFFENCES = frozenset("fraud scam scheme swindle theft heist robbery plot con deal debt dispute row".split())
 # Words that may stand between a verb and the sum it acts on.

@@ -327,8 +327,10 @@ def mentions(passage: Passage, forms: set[str]) -> bool:
 
 def about_another_round(claim: Claim, rounds: set[date]) -> bool:
     """Whether the sentence speaks of another round's year ("Last year's sweep …", "In 2023, …") — in its own
-    words: a claim's date in that year ("released in June 2023") is what is being checked, not a pointer."""
-    sentence = claim.sentence.replace(claim.text, " ").lower()
+    words: a claim's date in that year ("released in June 2023") is what is being checked, not a pointer — unless
+    it opens the sentence, framing all of it ("In November 2023, gardaí seized …")."""
+    opens = claim.sentence.lstrip().startswith(claim.text)  # "In November 2023, gardaí seized …": the frame
+    sentence = (claim.sentence if opens else claim.sentence.replace(claim.text, " ")).lower()
     return (
         any(str(d.year) in sentence for d in rounds) or re.search(r"\b(last|previous|a) year\b", sentence) is not None
     )

@@ -131,6 +131,7 @@ class Quantity:
     unit: str | None = None  # "day", "week", "month", "year", "age", "percent", "dollar", "cad", "rank"
     low_open: bool = False  # "more than 300" excludes 300 itself
     verb: str | None = None  # the action counted: "arrested 84 people" -> "arrest"
+    compared: bool = False  # the figure compared with, not the one stated: "up from 3,420 in fiscal year 2023"
 
 
 @attrs.frozen

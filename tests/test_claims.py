@@ -487,6 +487,25 @@ def test_a_term_in_two_units_is_one(text: str, written: str, value: float, unit:
     assert (covered, q.value, q.unit) == (written, value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high"),
+    [
+        ("The driver, a man aged in his 40s, was arrested.", "aged in his 40s", 40, 49),
+        ("A woman in her early 30s was held.", "in her early 30s", 30, 33),
+        ("Most victims are boys between the ages of 14 and 17.", "between the ages of 14 and 17", 14, 17),
+        ("The victims were aged 10 to 17.", "aged 10 to 17", 10, 17),
+    ],
+)
+def test_ages_as_ranges(text: str, span: str, low: float, high: float) -> None:
+    covered, q = _quantity(text)
+    assert (covered, q.low, q.high, q.unit) == (span, low, high, "age")
+
+
+def test_the_figure_compared_with() -> None:
+    text = "HSI made 3,860 arrests, up from 3,420 in fiscal year 2023."
+    assert [q.compared for _, _, q in find_quantities(text)] == [False, True]
+
+
 def test_more_than_a_tonne() -> None:
     _, q = _quantity("More than a tonne of cocaine was found.")
     assert (q.value, q.unit, q.qualifier) == (1, "t", "more than")

@@ -540,6 +540,20 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             "supported",
             id="more-than-a-tonne",
         ),
+        pytest.param(
+            "HSI made 3,420 arrests tied to human trafficking.",
+            "HSI made 3,860 arrests tied to human trafficking, up from 3,420 in fiscal year 2023.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="the-figure-a-source-compares-with-is-not-this-year-s",
+        ),
+        pytest.param(
+            "A man in his 50s was arrested at the scene.",
+            "A man aged in his 40s was arrested at the scene.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="an-age-s-decade",
+        ),
     ],
 )
 def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
@@ -614,6 +628,29 @@ def test_a_sentence_about_last_years_round_is_checked_against_its_release() -> N
     assert [(v.claim.text, v.label) for v in verdicts] == [
         ("52 countries", Label.SUPPORTED),
         ("47 countries", Label.SUPPORTED),
+    ]
+
+
+def test_a_date_that_opens_a_sentence_frames_it() -> None:
+    """ "In November 2023, …": the sentence is about that seizure, and last year's release may bear it out."""
+    this_year = Source.from_text(
+        "Cannabis seized\n\nRelease Date: June 12, 2024\n\nGardaí seized 210kg of herbal cannabis at the port.\n",
+        url="https://www.garda.ie/en/2024",
+    )
+    last_year = Source.from_text(
+        "Cannabis seized\n\nRelease Date: November 22, 2023\n\nGardaí seized 168kg of herbal cannabis at the port on "
+        "Tuesday 21 November 2023.\n",
+        url="https://www.garda.ie/en/2023",
+    )
+    article = Article.from_text(
+        "Gardaí seized 210kg of herbal cannabis at the port.\n\n"
+        "In November 2023, gardaí seized 168kg of herbal cannabis at the same port.\n",
+        published=date(2024, 6, 13),
+    )
+    verdicts = [v for v in check(article, [last_year, this_year]).verdicts if "168" in v.claim.sentence]
+    assert [(v.claim.kind, v.label) for v in verdicts] == [
+        (Kind.DATE, Label.SUPPORTED),
+        (Kind.QUANTITY, Label.SUPPORTED),
     ]
 
 
