@@ -33,9 +33,11 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATES = re.compile(
     rf"(?P<samemonth>(?P<sm_month>{_MONTH})\s+(?P<sm_a>\d{{1,2}})\s*[-\u2013]\s*(?P<sm_b>\d{{1,2}})(?P<sm_year>{_YEAR})?)\b"
     rf"|(?P<dayfirst>(?:from\s+|between\s+)?(?P<df_a>\d{{1,2}})\s*(?:[-\u2013]|to|and|until)\s*(?P<df_b>\d{{1,2}})\s+(?P<df_month>{_MONTH})(?P<df_year>\s+\d{{4}})?)\b"
-    rf"|(?P<range>(?:from\s+|between\s+)?(?P<r_a>{_ONE_DATE}),?\s+(?:to|through|until|till|and|-|\u2013)\s+(?P<r_b>{_ONE_DATE}))\b"
+    rf"|(?P<range>(?:from\s+|between\s+)?(?:{_WEEKDAY},?\s+)?(?P<r_a>{_ONE_DATE}),?\s+(?:to|through|until|till|and|-|\u2013)\s+"
+    rf"(?:{_WEEKDAY},?\s+)?(?P<r_b>{_ONE_DATE}))\b"
     rf"|(?P<single>{_ONE_DATE})\b"
-    rf"|(?P<months>(?:from\s+)?(?P<mo_a>{_FULL_MONTH})\s+(?:to|through|until|-|\u2013)\s+"
+    rf"|(?P<months>(?:from\s+|between\s+)?(?P<mo_a>{_FULL_MONTH})(?P<mo_a_year>,?\s+\d{{4}})?"
+    rf"\s+(?:to|through|until|-|\u2013|(?<=\d{{4}}\s)and)\s+"
     rf"(?P<mo_b>{_FULL_MONTH})(?P<mo_year>,?\s+\d{{4}})?)\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
     rf"|(?P<bare_month>\bin\s+(?P<bm>{_FULL_MONTH}))\b(?!\s*,?\s*\d|\s+(?:and|or)\s+{_FULL_MONTH}\s+\d)"
@@ -85,6 +87,8 @@ def find_dates(
             s = bound[1]
             span = attrs.evolve(span, bound=bound[0], written=text[s:e])
         relation, rel_start = _relation(text, s)
+        if relation == "say" and re.search(r"\b(?:first|originally)\s+\S+\s*$", text[max(0, s - 30) : rel_start + 12]):
+            relation = "first-publish"
         if relation is None and (after := _relation_after(text, e)):
             relation = after  # "the division today released its report", "police on Tuesday arrested"
         elif relation is None:
@@ -124,8 +128,10 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         return DateSpan(start=a, end=b, written=written, explicit_range=True)
     if m.group("range"):
         a, b = _one(m.group("r_a"), ref), _one(m.group("r_b"), ref)
-        if b < a and not re.search(r"\d{4}", m.group("r_a")):
-            a = a.replace(year=a.year - 1)
+        if not re.search(r"\d{4}", m.group("r_a")):  # "from 13 July to 20 December 2024": the end's year
+            a = _shift_year(a, (b.year if re.search(r"\d{4}", m.group("r_b")) else a.year) - a.year)
+            if b < a:
+                a = _shift_year(a, -1)
         return DateSpan(start=a, end=b, written=written, explicit_range=True)
     if m.group("single"):
         day = _one(m.group("single"), ref)
@@ -137,7 +143,8 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
         # The year given, or the one that puts the last month nearest the reference ("from January to September")
         year = int((m.group("mo_year") or "").strip(", ") or _one(f"{last} 15", ref).year)
         until = _month(written, f"{last} {year}", ref)
-        since = _month(written, f"{first} {year}", ref)
+        first_year = (m.group("mo_a_year") or "").strip(", ") if m.group("months") else ""
+        since = _month(written, f"{first} {first_year or year}", ref)
         if since.start > until.start:  # "from November to February": the first month in the year before
             since = _month(written, f"{first} {year - 1}", ref)
         return DateSpan(start=since.start, end=until.end, written=written, explicit_range=bool(m.group("months")))
@@ -215,9 +222,14 @@ _COURT_STEPS = re.compile(
 )
 
 
+_FIRST_PUBLISHED = re.compile(r"\b(?:first|originally) (?:published|released|issued)\b[^;.!?\n]*$", re.IGNORECASE)
+
+
 def _court_step(text: str, start: int) -> str | None:
     """The step of a case a date marks, named earlier in its clause: "found guilty of conspiracy to defraud on
     14 March" is a conviction; "sentenced today" a sentencing."""
+    if _FIRST_PUBLISHED.search(text, max(0, start - 80), start):
+        return "first-publish"  # "first published the advisory, designated AA24-131A, on May 10": not the update's
     m = _COURT_STEPS.search(text, max(0, start - 80), start)
     if not m:
         return None

@@ -21,7 +21,7 @@ from factcheck._outcomes import (
 )
 from factcheck._text import words
 from factcheck.config import Settings
-from factcheck.evidence import Index, Passage, about_another_round
+from factcheck.evidence import Index, Passage, about_another_round, on_the_day
 from factcheck.records import Claim, DateSpan, Difference, Quantity, Verdict
 
 _FIELD_REASON = {
@@ -105,6 +105,8 @@ def _round_rank(claim: Claim, passage: Passage, index: Index) -> int:
     when = index.other_rounds.get(passage.source.id)
     if when is not None and _of_that_round(claim.sentence, when.year):
         return 2
+    if (published := passage.source.published) is not None and on_the_day(claim.sentence, published):
+        return 2  # "When police published half-way figures on 2 October, …": that day's release
     return 1 if index.is_primary(passage) else 0
 
 

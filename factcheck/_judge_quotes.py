@@ -22,10 +22,11 @@ from factcheck.records import Claim, Difference, Evidence, Quote, Verdict
 
 
 def _judge_term(claim: Claim, q: Quote, index: Index) -> Verdict:
-    phrase = norm(q.words)
+    # "double extortion" is the "double-extortion model": hyphens and spaces join words alike
+    phrase = r"[\s-]+".join(re.escape(w) for w in norm(q.words).replace("-", " ").split())
     for passage in index.candidates(claim):
         similarity = index.similarity(claim.sentence, passage)
-        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", passage.normalized):
+        if re.search(rf"(?<!\w){phrase}(?!\w)", passage.normalized):
             return _verdict(
                 claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source uses the words "{q.words}"'
             )

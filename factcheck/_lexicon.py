@@ -151,7 +151,8 @@ NOUN_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"offender", "suspect", "subject", "abuser", "perpetrator", "predator", "criminal", "defendant",
                "trafficker", "fugitive"}),
     frozenset({"investigation", "operation", "probe", "surge", "sweep", "effort", "campaign",
-               "crackdown", "initiative", "inquiry", "action", "taskforce", "period", "blitz"}),
+               "crackdown", "initiative", "inquiry", "action", "taskforce", "period", "blitz", "scheme",
+               "programme", "program", "amnesty"}),
     frozenset({"country", "nation", "jurisdiction", "state"}),
     frozenset({"image", "video", "file", "photo", "photograph", "material", "content", "footage", "recording"}),
     frozenset({"cash", "currency", "money", "fund", "bill", "banknote"}),
@@ -171,6 +172,7 @@ SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"charge", "offence", "offense", "count"}),
     frozenset({"kilogram", "kilo", "kg"}),
     frozenset({"global", "globally", "worldwide", "international", "internationally"}),
+    frozenset({"commerce", "sale", "sales", "revenue", "turnover"}),
 )
 
 # Dates: the event words around them, and the end of a range they mark.

@@ -30,6 +30,10 @@ _NOT_AMOUNTS = re.compile(
     r"(?:\b1[-.\s])?\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b"
     r"|\b0\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?\b"  # UK and European phone numbers: 0800 555 111
     r"|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b"  # Australian and Canadian toll-free numbers: 1800 333 000
+    r"|\b\d+(?:\.\d+){2,}\b"  # versions and addresses: 7.2.1, 192.0.2.1
+    r"|\b(?:[Cc]all|[Dd]ial|[Pp]hone|[Rr]ing)\s+(?:1\d\d|9\d\d|000)\b"  # "dial 999", "call 911"
+    r"|\bon\s+(?:1\d\d|9\d\d|000)(?=\s*[.,;)]|$)"  # "contact police on 105."
+    r"|\b(?:[Vv]ersion|[Pp]orts?|CVE-\d{4}-)\s*\d[\d.]*"  # "version 7.2", "port 3389", "CVE-2024-21762"
     r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.m\."
     r"|\b\d+(?:st|nd|rd|th)\b"

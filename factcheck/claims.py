@@ -54,7 +54,13 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     # "today" dates a release; in a story it is the story's own date, nothing to check.
     all_dates = find_dates(text, ref, masked=masked)
     masked += [(s, e) for s, e, _ in all_dates]
-    dates = [d for d in all_dates if d[2].written.lower() != "today" and not _date_line(text, d)]
+    dates = [
+        d
+        for d in all_dates
+        if d[2].written.lower() != "today"
+        and not _date_line(text, d)
+        and not _ASKED_FOR_COMMENT.search(_line_of(text, d))
+    ]
     quantities = find_quantities(text, masked=masked)
     found.extend(quantities)
     # A year beside a figure dates the figure ("70,000 deaths in 2022"); on its own it is the fact ("born in 1969").
@@ -117,6 +123,21 @@ def _quote_claims(text: str, q: QuoteSpan) -> list[tuple[int, int, Detail]]:
 _ENTITY = re.compile(rf"\b(?:[A-Z]\.){{2,}}|{NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?{NAME_WORD})*")
 _PAREN_ALIAS = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.]{1,12})\)")
 _DATELINE_AT = re.compile(r"^[A-Z][A-Z .,'\u2019-]{2,40}\s*[\u2014\u2013-]{1,2}\s")
+
+
+# The reporter's own inquiry: its day is nothing a release states ("did not respond to a request for comment on
+# Wednesday").
+_ASKED_FOR_COMMENT = re.compile(
+    r"\b(?:request|requests) for comment\b|\bdid not (?:immediately )?respond\b|\bcould not be reached\b"
+    r"|\bdeclined to comment\b|\bseeking comment\b"
+)
+
+
+def _line_of(text: str, found: tuple[int, int, DateSpan]) -> str:
+    """The sentence around a date, near enough: from the last full stop before it to the next one after it."""
+    start = max(text.rfind(". ", 0, found[0]), text.rfind("\n", 0, found[0])) + 1
+    end = min((i for i in (text.find(". ", found[1]), text.find("\n", found[1])) if i >= 0), default=len(text))
+    return text[start:end]
 
 
 def _date_line(text: str, found: tuple[int, int, DateSpan]) -> bool:
@@ -240,7 +261,7 @@ def find_statement(text: str, start: int, end: int, masked: Iterable[Span] = ())
     not a question, not a conditional — checked by what it says.
     """
     sentence = text[start:end]
-    if _NOT_ASSERTIONS.search(sentence) or sentence.rstrip().endswith("?"):
+    if _not_an_assertion(sentence) or sentence.rstrip().endswith("?"):
         return None  # advice, a question, a conditional: nothing a source could state
     entities = [(s, e, n) for s, e, n in find_entities(text, start, end) if not overlaps((s, e), masked)]
     action = _action(sentence, start)
@@ -281,17 +302,32 @@ def _action(sentence: str, offset: int) -> tuple[int, int, str] | None:
 # Advice, conditionals, predictions and the reporter's own doings: modal verbs (lower case: "Cape May County"
 # is a place), a request at the start of a sentence ("Call 1-866 …", "Contact your local police" — "used
 # platforms to contact minors" is a fact), a call seeking comment.
+# A modal makes a sentence advice or conjecture — unless it sits in a clause about someone or something
+# ("owners who could not travel", "agreed which company would win").
+_MODAL = re.compile(r"\b(?:should|could|can|may|might|must|would)\b")
+_RELATIVE = frozenset({"who", "which", "that", "whether", "whom", "whose"})
 _NOT_ASSERTIONS = re.compile(
-    r"\b(?:should|could|can|may|might|must|would|[Ii]f you|[Aa]nyone who|[Pp]lease|expects?|predicts?)\b"
+    r"\b(?:[Ii]f you|[Aa]nyone who|[Pp]lease|expects?|predicts?)\b"
     r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust)\b"
     r"|\b(?:seeking|for|to requests? for) comment\b"  # the reporter's own calls: nothing a release states
 )
 
 
+def _not_an_assertion(sentence: str) -> bool:
+    """Advice, a request, conjecture: a modal in the main clause, or a request's words."""
+    if _NOT_ASSERTIONS.search(sentence):
+        return True
+    for m in _MODAL.finditer(sentence):
+        before = re.findall(r"[A-Za-z']+", sentence[max(0, m.start() - 40) : m.start()])[-3:]
+        if not {w.lower() for w in before} & _RELATIVE:
+            return True
+    return False
+
+
 def _is_assertion(sentence: str) -> bool:
     """A declarative sentence of fact: long enough (five words, or four naming someone), not advice, a question or
     a conditional."""
-    if sentence.rstrip().endswith("?") or _NOT_ASSERTIONS.search(sentence):
+    if sentence.rstrip().endswith("?") or _not_an_assertion(sentence):
         return False
     count = len(re.findall(r"[A-Za-z]{2,}", sentence))
     names_someone = re.search(r"\s[A-Z]", sentence.strip()) is not None  # "Shawn Carlson is American"
@@ -312,6 +348,8 @@ def _clauses(items: list[str]) -> bool:
 
 def _list_items(listed: str) -> list[str]:
     pieces = [p.strip() for p in re.split(r",\s*|\s+(?:and|or)\s+", listed) if p.strip()]
+    if pieces and len(last := pieces[-1].split()) >= 3 and re.fullmatch(r"[a-z]+ed", last[-1]):
+        pieces[-1] = " ".join(last[:-1])  # "… and file hashes tied to …": the participle is not the item
     # The first piece carries the words that lead into the list ("traces on online forums").
     if pieces:
         lead = re.split(r"\s+(?:on|in|at|by|with|through|via|from|including|like|such as|as|used|using)\s+", pieces[0])

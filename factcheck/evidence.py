@@ -27,7 +27,7 @@ from factcheck.records import Article, Claim, DateSpan, Quantity, Source
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Index", "Passage", "about_another_round", "build_index"]
+__all__ = ["Index", "Passage", "about_another_round", "build_index", "on_the_day"]
 
 _LIMIT = 60  # candidates per claim
 _KEY_WEIGHT = 5.0  # a shared figure or date outweighs any shared word
@@ -330,7 +330,22 @@ def about_another_round(claim: Claim, rounds: set[date]) -> bool:
     words: a claim's date in that year ("released in June 2023") is what is being checked, not a pointer — unless
     it opens the sentence, framing all of it ("In November 2023, gardaí seized …")."""
     opens = claim.sentence.lstrip().startswith(claim.text)  # "In November 2023, gardaí seized …": the frame
-    sentence = (claim.sentence if opens else claim.sentence.replace(claim.text, " ")).lower()
+    sentence = claim.sentence if opens else claim.sentence.replace(claim.text, " ")
+    lowered = sentence.lower()
     return (
-        any(str(d.year) in sentence for d in rounds) or re.search(r"\b(last|previous|a) year\b", sentence) is not None
+        any(str(d.year) in lowered for d in rounds)
+        or re.search(r"\b(last|previous|a) year\b", lowered) is not None
+        or any(on_the_day(sentence, d) for d in rounds)
+    )
+
+
+def on_the_day(sentence: str, day: date) -> bool:
+    """Whether the sentence gives that day, within three days ("When police published half-way figures on 2
+    October, …"): it speaks of what was said then."""
+    return any(
+        re.search(r"\d", d.written)  # a written day, not "today" or "on Tuesday", which any reference satisfies
+        and not d.year_only
+        and abs((d.start - day).days) <= 3
+        and abs((d.end - day).days) <= 3
+        for _, _, d in find_dates(sentence, day)
     )

@@ -348,6 +348,11 @@ NOT_QUANTITIES = [
     pytest.param("The visitors won the final 4-1 on penalties.", id="a-score"),
     pytest.param("Critics gave Fantastic Four mixed reviews.", id="a-number-word-ending-a-title"),
     pytest.param("Call Crime Stoppers on 1800 333 000 with information.", id="a-toll-free-number"),
+    pytest.param("Firewalls running FortiOS version 7.2.1 were hit.", id="a-version"),
+    pytest.param("Attackers logged in on port 3389.", id="a-port"),
+    pytest.param("They exploited CVE-2024-21762.", id="a-cve"),
+    pytest.param("Anyone with a prohibited firearm should contact police on 105.", id="a-short-phone-number"),
+    pytest.param("In an emergency, dial 999 at once.", id="an-emergency-number"),
     pytest.param("She was named the 21st victim.", id="ordinal-21st"),
     pytest.param("He was charged under Section 2252 of the code.", id="section-label"),
     pytest.param("The file was labeled Case 12 by officers.", id="case-label"),
@@ -465,6 +470,40 @@ def test_a_year_beside_a_figure_dates_the_figure() -> None:
 def test_a_place_in_an_order_is_a_rank(text: str, span: str, value: int) -> None:
     covered, q = _quantity(text)
     assert (covered, q.value, q.unit) == (span, value, "rank")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The scheme ran from Saturday 13 July to Friday 20 December 2024.", date(2024, 7, 13), date(2024, 12, 20)),
+        ("It ran from January 2017 to June 2021.", date(2017, 1, 1), date(2021, 6, 30)),
+        ("Between October 2022 and March 2023, reports rose.", date(2022, 10, 1), date(2023, 3, 31)),
+    ],
+)
+def test_more_ranges(text: str, start: date, end: date) -> None:
+    (_, _, found), *_ = find_dates(text, PUBLISHED)
+    assert (found.start, found.end, found.explicit_range) == (start, end, True)
+
+
+def test_the_day_a_reporter_asked_for_comment_is_no_claim() -> None:
+    article = Article.from_text("Kestrel did not respond to a request for comment on Wednesday.\n")
+    assert [c for c in extract_claims(article) if c.kind is Kind.DATE] == []
+
+
+def test_first_published_is_its_own_event() -> None:
+    (_, _, found), *_ = find_dates("CISA first published the advisory, coded AA24-131A, on May 10, 2024.", PUBLISHED)
+    assert found.relation == "first-publish"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police staff collected firearms from the homes of owners who could not travel.",
+        "The firms met to agree which company would win each contract.",
+    ],
+)
+def test_a_modal_in_a_relative_clause_leaves_an_assertion(sentence: str) -> None:
+    assert [s.items for s in _statements(sentence)] == [()]
 
 
 def test_a_story_s_date_line_is_no_claim() -> None:

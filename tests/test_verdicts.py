@@ -554,6 +554,13 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             "number-changed",
             id="an-age-s-decade",
         ),
+        pytest.param(
+            "The conspiracy affected $800 million in sales.",
+            "The conspiracy affected more than $800 million in commerce.\n",
+            Label.ALTERED,
+            "qualifier-changed",
+            id="sales-are-commerce",
+        ),
     ],
 )
 def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
@@ -651,6 +658,40 @@ def test_a_date_that_opens_a_sentence_frames_it() -> None:
     assert [(v.claim.kind, v.label) for v in verdicts] == [
         (Kind.DATE, Label.SUPPORTED),
         (Kind.QUANTITY, Label.SUPPORTED),
+    ]
+
+
+def test_a_negation_in_a_clause_the_story_leaves_out() -> None:
+    release = "The firms met to fix prices, and the companies that were not chosen submitted high bids.\n"
+    verdict = _verdict("The firms met to fix prices, according to the plea agreement.", Kind.STATEMENT, release)
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
+def test_a_term_across_a_hyphen() -> None:
+    release = "The group runs a double-extortion model against hospitals.\n"
+    verdict = _verdict("The group practises what researchers call “double extortion.”", Kind.QUOTE, release)
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
+def test_a_sentence_that_gives_the_day_a_release_came_out() -> None:
+    """ "When police published half-way figures on 2 October, …": that day's release is the one meant."""
+    final = Source.from_text(
+        "Buy-back closes\n\nRelease Date: December 20, 2024\n\nOwners handed in more than 56,000 firearms.\n",
+        url="https://www.police.govt.nz/news/closes",
+    )
+    half_way = Source.from_text(
+        "Buy-back half-way\n\nRelease Date: October 2, 2024\n\nOwners have handed in 33,619 firearms so far.\n",
+        url="https://www.police.govt.nz/news/half-way",
+    )
+    article = Article.from_text(
+        "Owners handed in more than 56,000 firearms. When police published half-way figures on 2 October, owners had "
+        "handed in 33,619 firearms.\n",
+        published=date(2024, 12, 22),
+    )
+    verdicts = [v for v in check(article, [half_way, final]).verdicts if v.claim.kind is Kind.QUANTITY]
+    assert [(v.claim.text, v.label) for v in verdicts] == [
+        ("more than 56,000 firearms", Label.SUPPORTED),
+        ("33,619 firearms", Label.SUPPORTED),
     ]
 
 
