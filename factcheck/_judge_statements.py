@@ -140,6 +140,8 @@ def _named(passage: Passage, name: str, forms: set[str]) -> bool:
     if mentions(passage, forms) or _in_words(name, passage):
         return True
     parts = name.split()
+    while len(parts) > 2 and parts[0].lower().strip(".") in lex.TITLE_WORDS | _HONORIFICS:
+        parts = parts[1:]  # "Minister Tessa Whitcombe" is named as "Minister of Police Hon Tessa Whitcombe"
     if not (
         2 <= len(parts) <= 3
         and all(p[:1].isupper() for p in parts)

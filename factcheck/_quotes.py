@@ -38,7 +38,10 @@ UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(chr(c) for c in range(0x100, 0
 NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[{UPPER}]\.)"
 _NAME_RUN = rf"{NAME_WORD}(?:\s+(?:of\s+|for\s+|de\s+|van\s+|in\s+(?=Charge))?{NAME_WORD})*"
 # "… of the FBI's Denver Field Office": whom the speaker works for, not part of the name.
-_ORG_TAIL = rf"(?:\s+(?:of|at|with|from)\s+(?:the\s+)?{_NAME_RUN}(?:['\u2019]s\s+{_NAME_RUN})?)"
+_ORG_TAIL = (
+    rf"(?:\s+(?:of|at|with|from)\s+(?:the\s+)?(?:{_NAME_RUN}(?:['\u2019]s\s+{_NAME_RUN})?"
+    rf"|[a-z][\w'\u2019 -]{{2,80}}?(?=\s*[.;]|,\s)))"  # "… of the division's criminal enforcement program"
+)
 _SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|told\s+[\w\s]{1,30}?)"
 _AFTER_SAID_NAME = re.compile(
     rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN}){_ORG_TAIL}?(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?))?\s*[.,;]"

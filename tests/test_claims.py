@@ -1208,3 +1208,10 @@ def test_a_count_in_a_noun_s_complement_is_its_own() -> None:
         ("14-count indictment", "indictment"),
         ("seven defendants", "defendants"),
     ]
+
+
+def test_a_speaker_s_employer_in_lower_case() -> None:
+    (quote,) = find_quotes(
+        "“Railroads paid more,” said Assistant Attorney General Owen Ridley of the division’s criminal program."
+    )
+    assert (quote.speaker, quote.title) == ("Owen Ridley", "Assistant Attorney General")

@@ -695,6 +695,14 @@ def test_a_sentence_that_gives_the_day_a_release_came_out() -> None:
     ]
 
 
+def test_a_person_named_with_a_title_in_front() -> None:
+    release = "Minister of Police Hon Tessa Whitcombe thanked firearm owners for taking part.\n"
+    verdict = _verdict(
+        "Police Minister Tessa Whitcombe thanked firearm owners for taking part.", Kind.STATEMENT, release
+    )
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
 def test_limiting_words_where_the_roll_is_said() -> None:
     """A passage cited for one name of a roll ("… officers allegedly found …") lends it no limiter."""
     release = (
