@@ -59,7 +59,8 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         return _duration_match(claim, source)
     if not _same_unit(claim.unit, source.unit):
         return 0
-    if claim.unit in _MEASURES:  # "$4.8 million in cash", "62kg of cocaine": compare what is measured
+    if claim.unit in _MEASURES or (claim.unit or "").startswith("per "):  # "$4.8 million in cash", "62kg of
+        # cocaine", "5.7 per 100,000": compare what is measured
         said, real = set(claim.lemmas) - _NOT_MEASURED, set(source.lemmas) - _NOT_MEASURED
         if not said or not real:  # nothing to compare but what was done with the money, or the context
             return _SAME if None is not _money_side(claim) == _money_side(source) else _UNKNOWN
@@ -110,12 +111,25 @@ def _round_rank(claim: Claim, passage: Passage, index: Index) -> int:
     return 1 if index.is_primary(passage) else 0
 
 
+_COMPARING = re.compile(
+    r"\b(?:up|down|from|than|compared|increase[sd]?|decrease[sd]?|rose|fell|rise|drop(?:ped)?|versus|vs)\b",
+    re.IGNORECASE,
+)
+
+
 def _of_that_round(sentence: str, year: int) -> bool:
     """The sentence is about that round, not compared with it: it begins "Last year's edition …", "In 2023, …",
-    "The 2023 operation …" — not "up 12 per cent from the previous year's campaign"."""
+    "The 2023 operation …", or says the round was "held last year" without comparing — not "up 12 per cent from
+    the previous year's campaign", nor "seized in 2023", the year the figures are of."""
     last = r"(?:the\s+)?(?:last|previous) year['\u2019]s\b"
     opening = rf"^\s*(?:{last}|(?:in|during) (?:[A-Z][a-z]+\.? )?{year}\b|the {year} (?:edition|operation|round))"
-    return re.search(opening, sentence, re.IGNORECASE) is not None
+    if re.search(opening, sentence, re.IGNORECASE):
+        return True
+    # "The first edition, held last year, led to 54 probable identifications" — not a comparison with it
+    mentions = re.search(
+        r"\b(?:held|run|ran|carried out|conducted) (?:last|the previous) year\b", sentence, re.IGNORECASE
+    )
+    return mentions is not None and not _COMPARING.search(sentence)
 
 
 def _same_count_renamed(q: Quantity, sq: Quantity, similarity: float, settings: Settings) -> bool:
@@ -186,7 +200,7 @@ def _context_names(q: Quantity, sq: Quantity, passage: Passage, similarity: floa
     same_sum = q.unit in _MEASURES and q.value is not None and q.value == sq.value and q.value >= 1000
     if similarity < settings.passage_min_similarity + (0.0 if same_sum else 0.15):
         return False
-    if q.unit in _MEASURES or not q.head:
+    if q.unit in _MEASURES or (q.unit or "").startswith("per ") or not q.head:
         return True
     kinds = {q.head}.union(*(g for g in (*lex.NOUN_GROUPS, *lex.SYNONYMS) if q.head in g))
     if kinds & _PEOPLE:
@@ -228,6 +242,9 @@ def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
         value = _in_base(claim, claim.value)
         low, high = value * (1 - tolerance), value * (1 + tolerance)
     s_low, s_high = _in_base(source, source.low), _in_base(source, source.high)
+    if source.qualifier == claim.qualifier == "about" and source.value is not None:
+        # "an estimated 1.25 million" for "an estimated 1,245,310": the claim's own margin allows the figure
+        s_low = s_high = _in_base(source, source.value)
     if source.value and source.qualifier in ("more than", "at least") and claim.qualifier in ("fewer than", "up to"):
         # "over $196 million": $196–197 million, short of 197
         s_high = _in_base(source, math.nextafter(source.value + _last_place(source.value), 0.0))
@@ -461,10 +478,13 @@ def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings)
             # "the intensification week ran from 30 September to 6 October": the range is named by the unit
             event = bool(passage.lemma_set & (lex.EVENT_NOUNS | {q.unit or ""}))
             if timed and (event or similarity >= settings.passage_min_similarity + 0.1):
-                ranked.append((index.is_primary(passage), event, similarity, passage, d))
+                # the range of the thing the claim names ("the scheme ran …"), before the week of action's
+                named = bool(q.head) and re.search(rf"\b{re.escape(q.head)}\w*\b[^.]{{0,25}}?{re.escape(d.written)}",
+                                                   passage.text, re.IGNORECASE) is not None  # fmt: skip
+                ranked.append((index.is_primary(passage), named, event, similarity, passage, d))
     if not ranked or q.value is None or q.unit not in _DURATION_SLACK:
         return _unsourced(claim, index, f'no source gives a duration or date range for "{q.written} {q.noun}"')
-    *_, similarity, passage, d = max(ranked, key=lambda r: r[:3])
+    *_, similarity, passage, d = max(ranked, key=lambda r: r[:4])
     days = (d.end - d.start).days + 1
     stated = q.value * lex.TIME_UNITS[q.unit]
     span = f"{d.written} ({days} days)"

@@ -31,6 +31,7 @@ _NOT_AMOUNTS = re.compile(
     r"|\b0\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?\b"  # UK and European phone numbers: 0800 555 111
     r"|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b"  # Australian and Canadian toll-free numbers: 1800 333 000
     r"|\b\d+(?:\.\d+){2,}\b"  # versions and addresses: 7.2.1, 192.0.2.1
+    r"|(?<=\bper )\d[\d,]*"  # the base of a rate: "per 100,000 inhabitants"
     r"|\b(?:[Cc]all|[Dd]ial|[Pp]hone|[Rr]ing)\s+(?:1\d\d|9\d\d|000)\b"  # "dial 999", "call 911"
     r"|\bon\s+(?:1\d\d|9\d\d|000)(?=\s*[.,;)]|$)"  # "contact police on 105."
     r"|\b(?:[Vv]ersion|[Pp]orts?|CVE-\d{4}-)\s*\d[\d.]*"  # "version 7.2", "port 3389", "CVE-2024-21762"
@@ -393,11 +394,18 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         j += 1  # "40 percent of the material", "£45m of cocaine", "$4.8 million in cash", "300 of the victims"
         while j < len(tokens) and tokens[j][1].lower() in _DETERMINERS:
             j += 1
+        if j + 1 < len(tokens) and re.fullmatch(r"\w+['\u2019]s", tokens[j][1]) and tokens[j + 1][0] == "num":
+            j += 2  # "16,412 of the nation's 18,903 law enforcement agencies": agencies are counted
+        elif j < len(tokens) and tokens[j][0] == "num" and tokens[j - 1][1].lower() in _DETERMINERS:
+            j += 1  # "16,412 of the 18,903 agencies"
     np_words, hedge, j = _noun_phrase(tokens, j, hedge)
     if not np_words and (k := _predicate_start(tokens, j)) is not None:
         np_words, hedge, _ = _noun_phrase(tokens, k, hedge)  # "37 were identified as potential victims"
     while np_words and np_words[-1][0].lower() in _NP_LINKS | {"and", "or"}:
         np_words.pop()
+    unit_after = None
+    if num.unit is None and j + 1 < len(tokens) and tokens[j][1].lower() == "per" and tokens[j + 1][0] == "num":
+        unit_after = "per " + tokens[j + 1][1].replace(",", "")  # "368.6 offenses per 100,000": a rate
     noun = text[np_words[0][1] : np_words[-1][2]] if np_words else ""
     lemmas = tuple(lemma(w) for w, _, _ in np_words if w.lower() not in _NP_LINKS)
     head_words = [w for w, _, _ in np_words]
@@ -407,7 +415,7 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     head = lemma(head_words[-1]) if head_words else ""
     if len(head_words) == 1 and head_words[0].lower().endswith("ed"):
         head = ""  # "19 wanted for homicide": a participle, the thing counted is implied
-    unit = num.unit
+    unit = num.unit or unit_after
     lead_words = set(before) | {tokens[first][1].lower()}
     if unit is None and {"age", "ages", "aged"} & lead_words and num.value is None and not np_words:
         unit = "age"  # "ranged in age from 11 to 17", "aged 10 to 17"

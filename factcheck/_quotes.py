@@ -39,7 +39,7 @@ NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[{UPPER}]\.)"
 _NAME_RUN = rf"{NAME_WORD}(?:\s+(?:of\s+|for\s+|de\s+|van\s+|in\s+(?=Charge))?{NAME_WORD})*"
 # "… of the FBI's Denver Field Office": whom the speaker works for, not part of the name.
 _ORG_TAIL = (
-    rf"(?:\s+(?:of|at|with|from)\s+(?:the\s+)?(?:{_NAME_RUN}(?:['\u2019]s\s+{_NAME_RUN})?"
+    rf"(?:\s+(?:of|at|with|from)\s+(?:the\s+)?(?:{_NAME_RUN}(?:['\u2019]s\s+{_NAME_RUN}(?:\s+\([A-Z]{{2,8}}\)\s+{_NAME_RUN})?)?"
     rf"|[a-z][\w'\u2019 -]{{2,80}}?(?=\s*[.;]|,\s)))"  # "… of the division's criminal enforcement program"
 )
 _SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|told\s+[\w\s]{1,30}?)"

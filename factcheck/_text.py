@@ -116,7 +116,7 @@ def lemma(word: str) -> str:
     Good enough to see that "victims" and "victim", "arrests" and
     "arrested" are the same word; not a linguist.
     """
-    w = word.lower().strip("'")
+    w = word.lower().replace("\u2019", "'").strip("'")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
     if len(w) <= 3:

@@ -249,7 +249,7 @@ def aliases(text: str) -> dict[str, str]:
 
 
 _ENUMERATION = re.compile(
-    r"(?P<list>(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},\s+){1,}(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},?\s+)?(?:and|or)\s+[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3}?)(?=[.;:,)]|\s+(?:to|that|which|who|in|on|at|from|for|with)\b|$)"
+    r"(?P<list>(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},\s+){1,}(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},?\s+)?(?:and|or)\s+[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3}?)(?=[.;:,)]|\s+(?:to|that|which|who|in|on|at|from|for|with|were|was|are|is)\b|$)"
 )
 
 
@@ -306,6 +306,7 @@ def _action(sentence: str, offset: int) -> tuple[int, int, str] | None:
 # ("owners who could not travel", "agreed which company would win").
 _MODAL = re.compile(r"\b(?:should|could|can|may|might|must|would)\b")
 _RELATIVE = frozenset({"who", "which", "that", "whether", "whom", "whose"})
+_REPORTED = re.compile(r"\b(?:said|says|warned|argued|added|told)\b")
 _NOT_ASSERTIONS = re.compile(
     r"\b(?:[Ii]f you|[Aa]nyone who|[Pp]lease|expects?|predicts?)\b"
     r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust)\b"
@@ -319,7 +320,8 @@ def _not_an_assertion(sentence: str) -> bool:
         return True
     for m in _MODAL.finditer(sentence):
         before = re.findall(r"[A-Za-z']+", sentence[max(0, m.start() - 40) : m.start()])[-3:]
-        if not {w.lower() for w in before} & _RELATIVE:
+        reported = _REPORTED.search(sentence, 0, m.start())  # "… but said bins alone would not stop …"
+        if not {w.lower() for w in before} & _RELATIVE and not reported:
             return True
     return False
 

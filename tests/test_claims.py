@@ -1215,3 +1215,24 @@ def test_a_speaker_s_employer_in_lower_case() -> None:
         "“Railroads paid more,” said Assistant Attorney General Owen Ridley of the division’s criminal program."
     )
     assert (quote.speaker, quote.title) == ("Owen Ridley", "Assistant Attorney General")
+
+
+def test_a_rate_per_hundred_thousand() -> None:
+    text = "The murder rate was 5.7 per 100,000 inhabitants, down from 6.5 per 100,000 in 2022."
+    assert [(text[s:e], q.unit, q.compared) for s, e, q in find_quantities(text)] == [
+        ("5.7", "per 100000", False),
+        ("6.5", "per 100000", True),
+    ]
+
+
+def test_a_part_of_a_whole_counts_the_whole_s_noun() -> None:
+    (_, _, q), *_ = find_quantities("For 2023, 16,412 of the nation’s 18,903 law enforcement agencies reported.")
+    assert (q.value, q.head) == (16412, "agency")
+
+
+def test_a_speaker_s_division_with_its_acronym() -> None:
+    (quote,) = find_quotes(
+        "“Behind every figure is a person,” said Assistant Director Daniel R. Whitfield of the FBI’s Criminal "
+        "Justice Information Services (CJIS) Division."
+    )
+    assert quote.speaker == "Daniel R. Whitfield"

@@ -561,6 +561,20 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             "qualifier-changed",
             id="sales-are-commerce",
         ),
+        pytest.param(
+            "Agencies reported an estimated 1.25 million violent crimes.",
+            "Agencies reported an estimated 1,245,310 violent crimes during the year.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="an-estimate-of-an-estimate",
+        ),
+        pytest.param(
+            "The murder rate was 6.5 per 100,000 inhabitants.",
+            "The murder rate was 5.7 per 100,000 inhabitants, down from 6.5 per 100,000 in 2022.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="a-rate-and-the-rate-compared-with",
+        ),
     ],
 )
 def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
