@@ -86,6 +86,9 @@ def find_dates(
         if (bound := _bound(text, s)) and not span.explicit_range:  # "before May 14, 1998", "after 1932"
             s = bound[1]
             span = attrs.evolve(span, bound=bound[0], written=text[s:e])
+        if span.written.split()[-1].lower() in _WEEKDAYS and _AHEAD.search(text, max(0, s - 60), s):
+            ahead = timedelta(days=7 if span.start < reference else 0)  # "is scheduled to appear … on Friday"
+            span = attrs.evolve(span, start=span.start + ahead, end=span.end + ahead)
         relation, rel_start = _relation(text, s)
         if relation == "say" and re.search(r"\b(?:first|originally)\s+\S+\s*$", text[max(0, s - 30) : rel_start + 12]):
             relation = "first-publish"
@@ -101,6 +104,7 @@ def find_dates(
     return sorted(found, key=lambda f: f[0])
 
 
+_AHEAD = re.compile(r"\b(?:will|scheduled|due|expected to|set to|next)\b[^.;]*$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(before|after|by)\s+$", re.IGNORECASE)
 
 

@@ -151,6 +151,8 @@ def _same_group(said: set[str], real: set[str]) -> bool:
 
 def _duration_match(claim: Quantity, source: Quantity) -> int:
     """Durations of the same thing: "an 11-day operation" and "a 12-day surge", not a prison term."""
+    if claim.unit == source.unit == "age":  # "a 61-year-old passenger" is "a 61-year-old woman … a passenger"
+        return _SAME if claim.head == source.head or not claim.head or not source.head else _CONTEXT
     if source.unit != claim.unit and not (claim.unit in lex.TIME_UNITS and source.unit in lex.TIME_UNITS):
         return 0
     if bool(set(claim.lemmas) & _FOOTAGE) != bool(set(source.lemmas) & _FOOTAGE):

@@ -330,6 +330,7 @@ def _in_its_place(text: str, name: str, passage: Passage) -> str | None:
     return other
 
 
+_TIMES = re.compile(r"\b\d{1,2}:\d{2}\b")  # "at approximately 3:15 p.m.": a time, no figure
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,.;]*|\b(?:that|who|which)\s+(?:\w+\s+){0,2}(?:not|never)\b")
 
 
@@ -350,7 +351,9 @@ def _contradictions(text: str, passage: Passage) -> list[Difference]:
     said_ordinals, real_ordinals = said_set & _ORDINALS, real_set & _ORDINALS
     if said_ordinals and real_ordinals and not said_ordinals & real_ordinals:  # "fourth studio album" / "third"
         found.append(Difference("value", ", ".join(sorted(said_ordinals)), ", ".join(sorted(real_ordinals))))
-    said_numbers = {w for w in said if w.isdigit() and not (len(w) == 4 and 1800 <= int(w) <= 2100)}  # not years
+    said_numbers = {
+        w for w in words(_TIMES.sub(" ", text)) if w.isdigit() and not (len(w) == 4 and 1800 <= int(w) <= 2100)
+    }
     real_numbers = {w for w in real if w.isdigit()}
     if said_numbers and real_numbers and said_numbers - real_numbers:
         found.append(

@@ -124,7 +124,7 @@ TIME_UNITS: dict[str, float] = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30
 # Words after which a number is a label, not an amount ("Section 2252", "No. 4").
 LABELS = frozenset(
     """section sec no nos number case docket title chapter article rule route highway
-    interstate room suite unit page paragraph count flight apt apartment box""".split()
+    interstate room suite unit page paragraph count flight apt apartment box exit badge""".split()
 )
 
 # Words that end a counted noun phrase.
@@ -324,7 +324,7 @@ NOT_ENTITIES = frozenset(
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
     friday saturday sunday last next during after before while when where since according
-    both all some many most other another each one two three""".split()
+    both all some many most other another each one two three no""".split()
 )
 
 ORG_WORDS = frozenset(

@@ -66,7 +66,7 @@ _NP_LINKS = frozenset({"of", "on", "against", "involving", "to"})
 # irregular participles ("2 million copies worldwide", "hundreds of lines shut down", "240 deaths due to").
 _NP_END = frozenset(
     """worldwide globally nationwide internationally domestically overseas abroad overall altogether
-    respectively apiece due down up off out shut put set cut sold bought caught built""".split()
+    respectively apiece due down up off out shut put set cut sold bought caught built offline""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "all", "those", "these", "them"})
 _CURRENCY_NOUNS = {"dollar": "dollar", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur"}
@@ -232,8 +232,8 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         if value is None or (parts[0] == "one" and len(parts) == 1) or (parts[0] == "zero" and len(parts) == 1):
             return None
         unit = _hyphen_unit(parts[used:])
-        if len(parts) > used and unit is None:
-            return None  # "two-thirds", "one-sided": not a count we can read
+        if len(parts) > used and unit is None and parts[used:] != [p for p in parts[used:] if p in _HYPHEN_NOUNS][:1]:
+            return None  # "two-thirds", "one-sided": not a count we can read; "six-vehicle" is
         low = high = value
     else:
         return None
@@ -296,6 +296,8 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
     prev = before[-1] if before else ""
     if prev in lex.LABELS or prev in {"#", "\u00a7"}:
         return True
+    if [t[1] for t in tokens[i + 1 : i + 3]] == ["Most", "Wanted"]:
+        return True  # "the 15 Most Wanted list": a name
     # "Assault on Precinct 13", "Apollo 11", "Fantastic Four", "Fast Five": a number that ends a name is part of it
     digits = tokens[i][0] == "num" and tokens[i][1].isdigit()
     capitalised_word = tokens[i][0] == "word" and tokens[i][1][:1].isupper()
@@ -413,6 +415,10 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     if links:
         head_words = head_words[: links[0]]
     head = lemma(head_words[-1]) if head_words else ""
+    joined = text[num.start : num.end].rsplit("-", 1)
+    if len(joined) == 2 and joined[1].lower() in _HYPHEN_NOUNS:
+        head = lemma(joined[1])  # "a six-vehicle crash" counts vehicles; "a 14-count indictment", counts
+        lemmas = (head, *lemmas)
     if len(head_words) == 1 and head_words[0].lower().endswith("ed"):
         head = ""  # "19 wanted for homicide": a participle, the thing counted is implied
     unit = num.unit or unit_after

@@ -309,7 +309,8 @@ _RELATIVE = frozenset({"who", "which", "that", "whether", "whom", "whose"})
 _REPORTED = re.compile(r"\b(?:said|says|warned|argued|added|told)\b")
 _NOT_ASSERTIONS = re.compile(
     r"\b(?:[Ii]f you|[Aa]nyone who|[Pp]lease|expects?|predicts?)\b"
-    r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust)\b"
+    r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust"
+    r"|Think of|Keep your|Write to|Check your|Make sure|Remember|Never|Don't|Do not|Update your|Talk to)\b"
     r"|\b(?:seeking|for|to requests? for) comment\b"  # the reporter's own calls: nothing a release states
 )
 
@@ -319,7 +320,9 @@ def _not_an_assertion(sentence: str) -> bool:
     if _NOT_ASSERTIONS.search(sentence):
         return True
     for m in _MODAL.finditer(sentence):
-        before = re.findall(r"[A-Za-z']+", sentence[max(0, m.start() - 40) : m.start()])[-3:]
+        before = [
+            w for w in re.findall(r"[A-Za-z']+", sentence[max(0, m.start() - 40) : m.start()])[-3:] if w.islower()
+        ]
         reported = _REPORTED.search(sentence, 0, m.start())  # "… but said bins alone would not stop …"
         if not {w.lower() for w in before} & _RELATIVE and not reported:
             return True

@@ -287,7 +287,7 @@ NOUN_PHRASES = [
         "A grand jury returned a 14-count indictment against them.",
         "14-count indictment",
         "indictment",
-        "indictment",
+        "count",
         id="a-count-joined-by-a-hyphen",
     ),
 ]
@@ -1236,3 +1236,21 @@ def test_a_speaker_s_division_with_its_acronym() -> None:
         "Justice Information Services (CJIS) Division."
     )
     assert quote.speaker == "Daniel R. Whitfield"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It is on the 15 Most Wanted list.", "Lanes near exit 431 were closed.", "The officer is badge No. 13908."],
+)
+def test_names_and_labels_are_no_figures(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_weekday_ahead() -> None:
+    (_, _, found), *_ = find_dates("He is scheduled to appear in court on Friday.", PUBLISHED)
+    assert found.start == date(2023, 8, 11)  # the Friday after Thursday 10 August
+
+
+def test_imperatives_at_the_start_are_no_claims() -> None:
+    assert _statements("Keep your operating system and browser updated at all times.") == []
+    assert _statements("Think of a loader as a burglar who props a door open for others.") == []
