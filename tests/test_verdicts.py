@@ -632,6 +632,11 @@ def test_only_last_years_release_says_it() -> None:
     assert "2023-06-01" in verdict.explanation
 
 
+def _figures(article: Article, sources: list[Source]) -> list[tuple[str, Label]]:
+    """Each quantity claim's words and label, the article checked against these releases."""
+    return [(v.claim.text, v.label) for v in check(article, sources).verdicts if v.claim.kind is Kind.QUANTITY]
+
+
 def test_a_sentence_about_last_years_round_is_checked_against_its_release() -> None:
     this_year = Source.from_text(
         "Operation Lantern Watch 2024\n\nRelease Date: June 6, 2024\n\nAgencies in 52 countries took part.\n",
@@ -645,8 +650,7 @@ def test_a_sentence_about_last_years_round_is_checked_against_its_release() -> N
         "Agencies in 52 countries took part this year. Last year's operation involved 47 countries.\n",
         published=date(2024, 6, 7),
     )
-    verdicts = [v for v in check(article, [last_year, this_year]).verdicts if v.claim.kind is Kind.QUANTITY]
-    assert [(v.claim.text, v.label) for v in verdicts] == [
+    assert _figures(article, [last_year, this_year]) == [
         ("52 countries", Label.SUPPORTED),
         ("47 countries", Label.SUPPORTED),
     ]
@@ -702,8 +706,7 @@ def test_a_sentence_that_gives_the_day_a_release_came_out() -> None:
         "handed in 33,619 firearms.\n",
         published=date(2024, 12, 22),
     )
-    verdicts = [v for v in check(article, [half_way, final]).verdicts if v.claim.kind is Kind.QUANTITY]
-    assert [(v.claim.text, v.label) for v in verdicts] == [
+    assert _figures(article, [half_way, final]) == [
         ("more than 56,000 firearms", Label.SUPPORTED),
         ("33,619 firearms", Label.SUPPORTED),
     ]
