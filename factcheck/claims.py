@@ -62,6 +62,12 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
         and not _ASKED_FOR_COMMENT.search(_line_of(text, d))
     ]
     quantities = find_quantities(text, masked=masked)
+    # a question or a conditional addressed to the reader states no figure ("If you have never heard of any of the
+    # three …"); a modal does not stop one ("as little as two milligrams can be lethal")
+    unasked = [
+        (s, e) for s, e in sentence_spans if _TO_THE_READER.search(text[s:e]) or text[s:e].rstrip().endswith("?")
+    ]
+    quantities = [q for q in quantities if not overlaps((q[0], q[1]), unasked)]
     found.extend(quantities)
     # A year beside a figure dates the figure ("70,000 deaths in 2022"); on its own it is the fact ("born in 1969").
     counted = [(s, e) for s, e in sentence_spans if any(s <= q[0] < e for q in quantities)]
@@ -304,6 +310,7 @@ def _action(sentence: str, offset: int) -> tuple[int, int, str] | None:
 # platforms to contact minors" is a fact), a call seeking comment.
 # A modal makes a sentence advice or conjecture — unless it sits in a clause about someone or something
 # ("owners who could not travel", "agreed which company would win").
+_TO_THE_READER = re.compile(r"^\W*(?:[Ii]f you|[Ii]f your)\b")
 _MODAL = re.compile(r"\b(?:should|could|can|may|might|must|would)\b")
 _RELATIVE = frozenset({"who", "which", "that", "whether", "whom", "whose"})
 _REPORTED = re.compile(r"\b(?:said|says|warned|argued|added|told)\b")

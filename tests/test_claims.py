@@ -1254,3 +1254,8 @@ def test_a_weekday_ahead() -> None:
 def test_imperatives_at_the_start_are_no_claims() -> None:
     assert _statements("Keep your operating system and browser updated at all times.") == []
     assert _statements("Think of a loader as a burglar who props a door open for others.") == []
+
+
+def test_a_conditional_to_the_reader_states_no_figure() -> None:
+    claims = _claims("If you have never heard of any of the three, you are not alone.")
+    assert [c for c in claims if c.kind is Kind.QUANTITY] == []
