@@ -22,7 +22,7 @@ from factcheck._outcomes import (
 from factcheck._text import words
 from factcheck.config import Settings
 from factcheck.evidence import Index, Passage, about_another_round, on_the_day
-from factcheck.records import Claim, DateSpan, Difference, Quantity, Verdict
+from factcheck.records import Claim, DateSpan, Difference, Label, Quantity, Verdict
 
 _FIELD_REASON = {
     "hedge": "hedge-changed",
@@ -391,6 +391,10 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             r[3],
         ),
     )
+    if _more_exact(q, sq) and q.unit in lex.TIME_UNITS:
+        counted = _judge_duration(claim, q, index, settings)  # "an 18-day operation": the dates may tell
+        if counted.label is not Label.UNSOURCED:
+            return counted
     if _more_exact(q, sq):
         why = f'source gives only "{_as_written(sq, passage)}": it neither confirms nor rules out {q.written}'
         return _unsourced(claim, index, why, "only-a-limit")  # the contract: an unsourced verdict cites nothing
@@ -438,7 +442,7 @@ def _more_exact(q: Quantity, sq: Quantity) -> bool:
         and q.value is not None
         and sq.qualifier in limits
         and sq.value != q.value
-        and sq.low <= q.value <= sq.high
+        and _in_base(sq, sq.low) <= _in_base(q, q.value) <= _in_base(sq, sq.high)  # in days: "18 days", "3 weeks"
     )
 
 
@@ -500,7 +504,7 @@ def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings)
 
 # Actions whose swap changes what a count means ("recovered" is not "located").
 _COUNTED_ACTIONS = frozenset(
-    {"recover", "locate", "rescue", "identify", "arrest", "charge", "convict", "sentence", "find"}
+    {"recover", "locate", "rescue", "identify", "arrest", "charge", "convict", "sentence", "find", "remove"}
 )
 _ACCUSATION = frozenset({"suspected", "alleged", "accused"})
 _ACCUSED = frozenset({"suspect", "defendant", "accused", "arrest", "charge"})

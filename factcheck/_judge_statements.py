@@ -136,8 +136,9 @@ def _cover(
 
 def _named(passage: Passage, name: str, forms: set[str]) -> bool:
     """Whether the passage names the body or person: a spelling of it, or a person's surname alone ("Kaling"
-    for "Mindy Kaling") — but not the surname of someone else ("Pablo Hernandez" for "Pedro Hernandez")."""
-    if mentions(passage, forms) or _in_words(name, passage):
+    for "Mindy Kaling") — but not the surname of someone else ("Pablo Hernandez" for "Pedro Hernandez"). The
+    release's publisher is named by every passage of it ("…, CBP says")."""
+    if mentions(passage, forms) or _in_words(name, passage) or _publishes(name, forms, passage):
         return True
     parts = name.split()
     while len(parts) > 2 and parts[0].lower().strip(".") in lex.TITLE_WORDS | _HONORIFICS:
@@ -159,6 +160,14 @@ def _named(passage: Passage, name: str, forms: set[str]) -> bool:
         and w.lower().strip(".") not in _HONORIFICS
     ]
     return (bool(before) or bool(alone)) and all(w == parts[0] for w in others)
+
+
+def _publishes(name: str, forms: set[str], passage: Passage) -> bool:
+    publisher = (passage.source.publisher or "").lower()
+    if not publisher:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[a-z]+", publisher) if w not in {"of", "and", "the", "for", "u", "s"})
+    return name.lower() in {publisher, initials} or bool(forms & {publisher, initials})
 
 
 def _in_words(name: str, passage: Passage) -> bool:
@@ -330,7 +339,11 @@ def _in_its_place(text: str, name: str, passage: Passage) -> str | None:
     return other
 
 
-_TIMES = re.compile(r"\b\d{1,2}:\d{2}\b")  # "at approximately 3:15 p.m.": a time, no figure
+_SINCE = re.compile(r"\bsince\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b")
+# "at approximately 3:15 p.m.", "451 Dowd Avenue": a time or an address, no figure
+_TIMES = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Drive|Lane|Way)\b"
+)
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,.;]*|\b(?:that|who|which)\s+(?:\w+\s+){0,2}(?:not|never)\b")
 
 
@@ -351,6 +364,9 @@ def _contradictions(text: str, passage: Passage) -> list[Difference]:
     said_ordinals, real_ordinals = said_set & _ORDINALS, real_set & _ORDINALS
     if said_ordinals and real_ordinals and not said_ordinals & real_ordinals:  # "fourth studio album" / "third"
         found.append(Difference("value", ", ".join(sorted(said_ordinals)), ", ".join(sorted(real_ordinals))))
+    said_since, real_since = _SINCE.findall(text), _SINCE.findall(passage.text)
+    if said_since and real_since and not set(said_since) & set(real_since):  # "since 2019" / "since August 2020"
+        found.append(Difference("value", ", ".join(said_since), ", ".join(real_since)))
     said_numbers = {
         w for w in words(_TIMES.sub(" ", text)) if w.isdigit() and not (len(w) == 4 and 1800 <= int(w) <= 2100)
     }

@@ -277,6 +277,7 @@ COUNT_ACTION_OF: dict[str, str] = ACTION_OF | {
         "die": ("died", "dies", "death", "deaths"),
         "view": ("viewed", "watched", "view", "views"),
         "search": ("searched", "search", "searches"),
+        "remove": ("removed",),  # "13 children removed from harm": not "rescued"
         **{verb: (form,) for verbs in MONEY_ACTIONS for verb, form in verbs.items()},
     }.items()
     for form in forms

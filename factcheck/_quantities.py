@@ -34,6 +34,7 @@ _NOT_AMOUNTS = re.compile(
     r"|(?<=\bper )\d[\d,]*"  # the base of a rate: "per 100,000 inhabitants"
     r"|\b(?:[Cc]all|[Dd]ial|[Pp]hone|[Rr]ing)\s+(?:1\d\d|9\d\d|000)\b"  # "dial 999", "call 911"
     r"|\bon\s+(?:1\d\d|9\d\d|000)(?=\s*[.,;)]|$)"  # "contact police on 105."
+    r"|\(000\)"  # "call Triple Zero (000)"
     r"|\b(?:[Vv]ersion|[Pp]orts?|CVE-\d{4}-)\s*\d[\d.]*"  # "version 7.2", "port 3389", "CVE-2024-21762"
     r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.m\."
@@ -386,9 +387,9 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             hedge = "estimated" if "estimated" in phrase else None
             start = tokens[first - n][2]
             break
-    lead = [t[1].lower() for t in tokens[max(0, first - 6) : first]]
-    if hedge is None and lead[-2:] == ["value", "of"] and "estimated" in lead:
-        hedge = "estimated"  # "an estimated street value of $6.8 million"
+    lead = [t[1].lower() for t in tokens[max(0, first - 10) : first]]
+    if hedge is None and lead[-1:] == ["of"] and "estimated" in lead[-10:]:
+        hedge = "estimated"  # "an estimated street value of $6.8 million", "an estimated MSRP of $34 million"
     # The counted noun phrase: "probable identifications of previously unknown victims".
     j = num.next_token
     lead_in = {"of", "in", "worth"} if num.unit in lex.MONEY else {"of"}

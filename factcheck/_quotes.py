@@ -35,7 +35,7 @@ class QuoteSpan:
 
 # Capital letters, accented ones included: "Álvaro Ferrándiz Peña", "Łukasz", "Şahin".
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(chr(c) for c in range(0x100, 0x180) if chr(c).isupper())
-NAME_WORD = rf"(?:[{UPPER}][\w'\u2019.-]*|[{UPPER}]\.)"
+NAME_WORD = rf"(?:[{UPPER}][\w'\u2019./-]*|[{UPPER}]\.|[a-z][{UPPER}][\w'\u2019.-]*)"  # "eSafety", "York/Newark"
 _NAME_RUN = rf"{NAME_WORD}(?:\s+(?:of\s+|for\s+|de\s+|van\s+|in\s+(?=Charge))?{NAME_WORD})*"
 # "… of the FBI's Denver Field Office": whom the speaker works for, not part of the name.
 _ORG_TAIL = (

@@ -194,7 +194,7 @@ def _entity(text: str, start: int, name: str) -> tuple[int, int, str] | None:
     line_start = text.rfind("\n", 0, start) + 1
     if _DATELINE_AT.match(text[line_start : line_start + 60]) and start < line_start + 45 and name.isupper():
         return None  # "WASHINGTON —"
-    while words and words[0].lower().strip(".") in lex.NOT_ENTITIES:
+    while words and (words[0].lower().strip(".") in lex.NOT_ENTITIES or words[0].endswith(("-led", "-based", "-run"))):
         start += len(words[0]) + 1
         words = words[1:]
     if not words or (len(words) == 1 and words[0].lower().strip(".") in lex.NOT_ENTITIES):
@@ -316,6 +316,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whether", "whom", "whose"})
 _REPORTED = re.compile(r"\b(?:said|says|warned|argued|added|told)\b")
 _NOT_ASSERTIONS = re.compile(
     r"\b(?:[Ii]f you|[Aa]nyone who|[Pp]lease|expects?|predicts?)\b"
+    r"|^\W*If\b[^,]*,\s*(?:call|contact|visit|report|phone|dial)\b"  # "If a child is in danger, call Triple Zero"
     r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust"
     r"|Think of|Keep your|Write to|Check your|Make sure|Remember|Never|Don't|Do not|Update your|Talk to)\b"
     r"|\b(?:seeking|for|to requests? for) comment\b"  # the reporter's own calls: nothing a release states

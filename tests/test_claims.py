@@ -1259,3 +1259,34 @@ def test_imperatives_at_the_start_are_no_claims() -> None:
 def test_a_conditional_to_the_reader_states_no_figure() -> None:
     claims = _claims("If you have never heard of any of the three, you are not alone.")
     assert [c for c in claims if c.kind is Kind.QUANTITY] == []
+
+
+def test_an_estimated_retail_price_is_hedged() -> None:
+    (_, _, q), *_ = find_quantities(
+        "The goods had an estimated manufacturer's suggested retail price (MSRP) of $34 million."
+    )
+    assert q.hedge == "estimated"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The eSafety Commissioner also supported the operation.", ["eSafety Commissioner"]),
+        ("It was coordinated by the AFP-led Joint Child Exploitation Team.", ["Joint Child Exploitation Team"]),
+    ],
+)  # fmt: skip
+def test_more_names(text: str, names: list[str]) -> None:
+    assert [n for _, _, n in find_entities(text)] == names
+
+
+def test_triple_zero_and_advice_after_a_condition() -> None:
+    text = "If a child is in immediate danger, call Triple Zero (000)."
+    assert find_quantities(text) == []
+    assert _statements(text) == []
+
+
+def test_a_speaker_s_port_with_a_slash() -> None:
+    (quote,) = find_quotes(
+        "“We spot fakes,” said Area Port Director Lorraine F. Whitaker of the Port of New York/Newark."
+    )
+    assert quote.speaker == "Lorraine F. Whitaker"

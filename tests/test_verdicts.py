@@ -575,6 +575,20 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             "number-changed",
             id="a-rate-and-the-rate-compared-with",
         ),
+        pytest.param(
+            "Police rescued 13 children during the operation.",
+            "During the operation, 13 children were removed from harm.\n",
+            Label.ALTERED,
+            "action-changed",
+            id="removed-from-harm-is-not-rescued",
+        ),
+        pytest.param(
+            "It was an 18-day operation.",
+            "The operation ran for more than three weeks, between 6 and 24 May 2025.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="a-duration-a-limit-allows-but-the-dates-rule-out",
+        ),
     ],
 )
 def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: str) -> None:
@@ -718,6 +732,26 @@ def test_a_person_named_with_a_title_in_front() -> None:
         "Police Minister Tessa Whitcombe thanked firearm owners for taking part.", Kind.STATEMENT, release
     )
     assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
+def test_the_release_s_publisher_is_named_by_it() -> None:
+    release = Source.from_html(
+        "<html><head><meta property='og:site_name' content='U.S. Customs and Border Protection'></head><body>"
+        "<h1>Encounters fall</h1><p>Border Patrol apprehensions fell again at the southwest border in October.</p>"
+        "</body></html>",
+        url="https://www.cbp.gov/newsroom/x",
+    )
+    article = Article.from_text(
+        "Border Patrol apprehensions fell again at the southwest border in October, CBP says.\n"
+    )
+    statements = [v for v in check(article, [release]).verdicts if v.claim.kind is Kind.STATEMENT]
+    assert [v.label for v in statements] in ([], [Label.SUPPORTED]), [v.explanation for v in statements]
+
+
+def test_since_a_year_against_since_another() -> None:
+    release = "Apprehensions fell to the lowest monthly count since August 2020, officials said.\n"
+    verdict = _verdict("Officials said it was the lowest monthly count since 2019.", Kind.STATEMENT, release)
+    assert verdict.label is Label.ALTERED, verdict.explanation
 
 
 def test_limiting_words_where_the_roll_is_said() -> None:
