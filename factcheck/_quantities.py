@@ -233,7 +233,8 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         if value is None or (parts[0] == "one" and len(parts) == 1) or (parts[0] == "zero" and len(parts) == 1):
             return None
         unit = _hyphen_unit(parts[used:])
-        if len(parts) > used and unit is None and parts[used:] != [p for p in parts[used:] if p in _HYPHEN_NOUNS][:1]:
+        hyphen_noun = len(parts) == used + 1 and parts[used] in _HYPHEN_NOUNS
+        if len(parts) > used and unit is None and not hyphen_noun:
             return None  # "two-thirds", "one-sided": not a count we can read; "six-vehicle" is
         low = high = value
     else:
