@@ -63,7 +63,7 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         # cocaine", "5.7 per 100,000": compare what is measured
         said, real = set(claim.lemmas) - _NOT_MEASURED, set(source.lemmas) - _NOT_MEASURED
         if not said or not real:  # nothing to compare but what was done with the money, or the context
-            return _SAME if None is not _money_side(claim) == _money_side(source) else _UNKNOWN
+            return _SAME if _sides(claim, source) == "same" else _UNKNOWN
         return _SAME if said & real or _same_group(said, real) else 0
     if not claim.head:
         return 0
@@ -335,7 +335,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             # A bound is not borne out by a figure far beyond it: "up to 20 years" by "3 years", "more than a
             # dozen people" by the "more than 130" arrested nationwide.
             bound = q.qualifier in ("up to", "fewer than", "more than", "at least")
-            same_side = None is not _money_side(q) == _money_side(sq)  # "collected" and "paid": the same money
+            same_side = _sides(q, sq) == "same"  # "collected" and "paid": the same money
             if (
                 match
                 and (bound or not holds)
@@ -353,7 +353,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = _SAME if _near_claim(place, claim) else 0  # "Spain (15)" counts Spain's, not Germany's
             if match and sq.compared and not q.compared and not _PAST_PERIOD.search(claim.sentence):
                 match = 0  # "up from 3,420 in fiscal year 2023" is last year's figure, not this year's
-            if match and None is not _money_side(q) != _money_side(sq) is not None:
+            if match and _sides(q, sq) == "other":
                 match = 0  # "collected $11.6 million" is not the "$11.6 million in claims" submitted
             if match:
                 ranked.append((match, _round_rank(claim, passage, index), holds, similarity, passage, sq))
@@ -427,6 +427,14 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         claim, (_evidence(passage, similarity),), differences, 0.75 if match == _RELATED else 1.0, explain,
         f'source says "{source_words}"',
     )  # fmt: skip
+
+
+def _sides(q: Quantity, sq: Quantity) -> str | None:
+    """ "same" when both sums were asked for, paid or kept alike; "other" when both say and differ; else None."""
+    said, real = _money_side(q), _money_side(sq)
+    if said is None or real is None:
+        return None
+    return "same" if said == real else "other"
 
 
 def _money_side(q: Quantity) -> int | None:
