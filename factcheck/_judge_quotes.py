@@ -176,10 +176,21 @@ def _same_rank(said: str, real: str) -> bool:
     real_parts = [(part, tuple(_title_words(part))) for part in _title_parts(real)]
     if not any(rank for _, rank in real_parts):
         return True
+    said_brief, real_brief = _portfolio(said), _portfolio(real)
+    if said_brief and real_brief and not said_brief & real_brief:
+        return False  # "Immigration Minister" is not the "Minister for Safeguarding"
     return all(
         not rank or any(rank == real_rank and _in_order(part, real_part) for real_part, real_rank in real_parts)
         for part, rank in ((part, tuple(_title_words(part))) for part in _title_parts(said))
     )
+
+
+def _portfolio(title: str) -> set[str]:
+    """A minister's or secretary's brief: "Immigration Minister" → {"immigration"}."""
+    found = words(title)
+    if not {"minister", "secretary"} & set(found):
+        return set()
+    return {w for w in found if w not in lex.TITLE_WORDS and w not in lex.FILLER and w not in {"state", "hon", "mp"}}
 
 
 def _in_order(said: str, real: str) -> bool:

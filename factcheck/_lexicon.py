@@ -306,7 +306,7 @@ TITLE_WORDS = frozenset(
     superintendent inspector sergeant constable sheriff president vice chair chairman
     chairwoman head administrator coordinator prosecutor judge detective captain lieutenant
     commander marshal governor senator mayor premier manager supervisor analyst counsel
-    principal senior charge member""".split()
+    principal senior charge member corporal""".split()
 )
 
 # Abbreviated rank words, as releases write them ("Supt.", "Insp.").
@@ -315,7 +315,7 @@ TITLE_ABBREVIATIONS = {
     "const": "constable", "asst": "assistant", "dep": "deputy", "dir": "director", "gen": "general",
     "atty": "attorney", "lt": "lieutenant", "capt": "captain", "cmdr": "commander", "comm": "commissioner",
     "exec": "executive", "assoc": "associate", "supv": "supervisory", "sa": "special agent",
-    "sac": "special agent in charge", "ag": "attorney general",
+    "sac": "special agent in charge", "ag": "attorney general", "cpl": "corporal",
 }  # fmt: skip
 
 # Capitalised words that start sentences or name times, not entities.
@@ -347,6 +347,18 @@ ALIASES: dict[str, str] = {
     "uk": "united kingdom",
     "britain": "united kingdom",
     "great britain": "united kingdom",
+    # agencies a story names by their initials where a release spells them out (or the other way round)
+    "fbi": "federal bureau of investigation",
+    "dea": "drug enforcement administration",
+    "hsi": "homeland security investigations",
+    "ice": "immigration and customs enforcement",
+    "cbp": "customs and border protection",
+    "sec": "securities and exchange commission",
+    "irs": "internal revenue service",
+    "rcmp": "royal canadian mounted police",
+    "opp": "ontario provincial police",
+    "nca": "national crime agency",
+    "afp": "australian federal police",
 }
 
 # Whose dollars, by the letters written before "$" or the code: "NZ$30 billion", "A$ 5 million", "US$3 million".

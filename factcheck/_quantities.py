@@ -35,6 +35,7 @@ _NOT_AMOUNTS = re.compile(
     r"|\b(?:[Cc]all|[Dd]ial|[Pp]hone|[Rr]ing)\s+(?:1\d\d|9\d\d|000)\b"  # "dial 999", "call 911"
     r"|\bon\s+(?:1\d\d|9\d\d|000)(?=\s*[.,;)]|$)"  # "contact police on 105."
     r"|\(000\)"  # "call Triple Zero (000)"
+    r"|\b(?:[Ff]ile|[Cc]ase|[Ii]ncident|[Rr]eport)\s+(?:number|No\.?|#)\s*[\d-]+"  # "file number 2025-4512"
     r"|\b(?:[Vv]ersion|[Pp]orts?|CVE-\d{4}-)\s*\d[\d.]*"  # "version 7.2", "port 3389", "CVE-2024-21762"
     r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
     r"|\b\d{1,2}\s*[ap]\.m\."
@@ -208,7 +209,7 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             return _Num(start, end, lowered, 1.0, 1.0, 1.0, m.group(1), i + 1)  # "a week-long operation"
         for phrase in (three, two, lowered):
             after = tokens[i + phrase.count(" ") + 1][1].lower() if i + phrase.count(" ") + 1 < len(tokens) else ""
-            if phrase in lex.FRACTIONS and after == "of":  # "a third of the victims"
+            if phrase in lex.FRACTIONS and after in {"of", "were", "are", "was", "is"}:  # "a third of the victims"
                 share = lex.FRACTIONS[phrase]
                 last = i + phrase.count(" ")
                 return _Num(start, tokens[last][3], phrase, None, share - 1.5, share + 1.5, "percent", last + 1)
@@ -269,7 +270,9 @@ def _share(tokens: list[tuple[str, str, int, int]], j: int, value: float) -> tup
         number_word(tokens[k][1]) if tokens[k][0] == "word" else float(tokens[k][1]) if tokens[k][1].isdigit() else None
     )
     after = lemma(tokens[k + 1][1]) if k + 1 < len(tokens) else ""
-    if base not in (10, 100, 1000) or value > base or after in lex.TIME_UNITS or after in {"minute", "second"}:
+    if base is None or not (base in (10, 100, 1000) or (base == int(base) and 2 <= base <= 12)):
+        return None  # "two in five", "one in four", "seven in 10"; not "2 in 2023"
+    if value >= base or after in lex.TIME_UNITS or after in {"minute", "second"}:
         return None  # "7 in 10 minutes" is a pace, not a share
     return value * 100 / base, k + 1
 
@@ -444,6 +447,9 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         value += 1  # "Chris Long and four other players" are five players; "the FBI and three other agencies", four
     if value is not None:
         low, high, low_open = _interval(value, qualifier)
+    elif num.unit == "percent" and qualifier in ("more than", "at least", "nearly", "fewer than"):
+        # "more than three-quarters": the share bounded at its middle
+        low, high, low_open = _interval((num.low + num.high) / 2, qualifier)
     written = num.written or text[num.start : num.end]
     return start, end, Quantity(
         written=written, low=low, high=high, value=value, qualifier=qualifier, hedge=hedge,

@@ -315,7 +315,8 @@ _MODAL = re.compile(r"\b(?:should|could|can|may|might|must|would)\b")
 _RELATIVE = frozenset({"who", "which", "that", "whether", "whom", "whose"})
 _REPORTED = re.compile(r"\b(?:said|says|warned|argued|added|told)\b")
 _NOT_ASSERTIONS = re.compile(
-    r"\b(?:[Ii]f you|[Aa]nyone who|[Pp]lease|expects?|predicts?)\b"
+    r"\b(?:[Ii]f you|[Aa]nyone who|[Aa]nyone with information|(?:is|are) asked to (?:call|contact)|[Pp]lease"
+    r"|expects?|predicts?)\b"
     r"|^\W*If\b[^,]*,\s*(?:call|contact|visit|report|phone|dial)\b"  # "If a child is in danger, call Triple Zero"
     r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust"
     r"|Think of|Keep your|Write to|Check your|Make sure|Remember|Never|Don't|Do not|Update your|Talk to)\b"

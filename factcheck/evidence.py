@@ -334,7 +334,7 @@ def about_another_round(claim: Claim, rounds: set[date]) -> bool:
     lowered = sentence.lower()
     return (
         any(str(d.year) in lowered for d in rounds)
-        or re.search(r"\b(last|previous|a) year\b", lowered) is not None
+        or re.search(r"\b(?:last|previous) year\b|\ba year (?:ago|earlier|before)\b", lowered) is not None
         or any(on_the_day(sentence, d) for d in rounds)
     )
 

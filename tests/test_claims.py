@@ -1290,3 +1290,21 @@ def test_a_speaker_s_port_with_a_slash() -> None:
         "“We spot fakes,” said Area Port Director Lorraine F. Whitaker of the Port of New York/Newark."
     )
     assert quote.speaker == "Lorraine F. Whitaker"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("More than two in five of the people referred were children.", 40, math.inf),
+        ("More than three-quarters were male.", 75, math.inf),
+    ],
+)
+def test_shares_in_words(text: str, low: float, high: float) -> None:
+    (_, _, q), *_ = find_quantities(text)
+    assert (q.unit, q.low, q.high) == ("percent", low, high)
+
+
+def test_a_file_number_and_an_appeal_are_no_claims() -> None:
+    text = "The case was filed under RCMP file number 2025-4512."
+    assert find_quantities(text) == []
+    assert _statements("Anyone with information is asked to call the detachment at 250-545-7171.") == []

@@ -754,6 +754,27 @@ def test_since_a_year_against_since_another() -> None:
     assert verdict.label is Label.ALTERED, verdict.explanation
 
 
+def test_an_agency_by_its_initials() -> None:
+    release = "The Federal Bureau of Investigation assisted the investigation.\n"
+    verdict = _verdict("The FBI assisted the investigation, the agency said.", Kind.STATEMENT, release)
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("said", "label"),
+    [
+        ("Immigration Minister Harriet Colebrook", Label.ALTERED),
+        ("Const. Harriet Colebrook", Label.ALTERED),
+        ("Harriet Colebrook, the Minister for Safeguarding", Label.SUPPORTED),
+    ],
+)
+def test_a_minister_s_brief_and_a_rank(said: str, label: Label) -> None:
+    release = "“Every referral is a person,” said Minister for Safeguarding Harriet Colebrook.\n"
+    sentence = f"“Every referral is a person,” said {said}."
+    verdict = _verdict(sentence, Kind.QUOTE, release, attribution=True)
+    assert verdict.label is label, verdict.explanation
+
+
 def test_limiting_words_where_the_roll_is_said() -> None:
     """A passage cited for one name of a roll ("… officers allegedly found …") lends it no limiter."""
     release = (
