@@ -89,13 +89,7 @@ def find_dates(
         if span.written.split()[-1].lower() in _WEEKDAYS and _AHEAD.search(text, max(0, s - 60), s):
             ahead = timedelta(days=7 if span.start < reference else 0)  # "is scheduled to appear … on Friday"
             span = attrs.evolve(span, start=span.start + ahead, end=span.end + ahead)
-        relation, rel_start = _relation(text, s)
-        if relation == "say" and re.search(r"\b(?:first|originally)\s+\S+\s*$", text[max(0, s - 30) : rel_start + 12]):
-            relation = "first-publish"
-        if relation is None and (after := _relation_after(text, e)):
-            relation = after  # "the division today released its report", "police on Tuesday arrested"
-        elif relation is None:
-            relation = _court_step(text, s)
+        relation, rel_start = _event(text, s, e)
         found.append((rel_start if relation else s, e, attrs.evolve(span, relation=relation)))
     for m in _FIRST_OF_TWO_MONTHS.finditer(text, start, end):  # "in October and December 2017": October too
         if not overlaps(m.span(), masked):
@@ -224,16 +218,24 @@ _COURT_STEPS = re.compile(
     r"[^,;.!?\n]*$",
     re.IGNORECASE,
 )
-
-
 _FIRST_PUBLISHED = re.compile(r"\b(?:first|originally) (?:published|released|issued)\b[^;.!?\n]*$", re.IGNORECASE)
 
 
+def _event(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """The event a date marks, and where its word starts: the word just before it ("began on July 17"), else a
+    past-tense verb right after it ("the division today released …"), else the step of a case named earlier in
+    its clause ("found guilty of conspiracy to defraud on 14 March"). A first publication is its own event
+    ("first published the advisory, designated AA24-131A, on May 10"), not the update's."""
+    relation, at = _relation(text, start)
+    if relation in (None, "say") and _FIRST_PUBLISHED.search(text, max(0, start - 80), start):
+        return "first-publish", at
+    if relation is None:
+        after = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
+        relation = (_relation_of(after.group(1), after=True) if after else None) or _court_step(text, start)
+    return relation, at
+
+
 def _court_step(text: str, start: int) -> str | None:
-    """The step of a case a date marks, named earlier in its clause: "found guilty of conspiracy to defraud on
-    14 March" is a conviction; "sentenced today" a sentencing."""
-    if _FIRST_PUBLISHED.search(text, max(0, start - 80), start):
-        return "first-publish"  # "first published the advisory, designated AA24-131A, on May 10": not the update's
     m = _COURT_STEPS.search(text, max(0, start - 80), start)
     if not m:
         return None
@@ -245,34 +247,25 @@ def _court_step(text: str, start: int) -> str | None:
     return "plead" if "guilty" in word else lemma(word.split()[0])
 
 
-def _relation_after(text: str, end: int) -> str | None:
-    """The event word right after a date, when it is a verb in the past ("today released", "Tuesday arrested")."""
-    m = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
-    if not m:
-        return None
-    word = m.group(1)
-    if word in lex.DATE_RELATIONS:
-        return lex.DATE_RELATIONS[word]
-    if word in lex.SAYING:
-        return "say"
-    return lemma(word) if word.endswith("ed") and len(word) > 4 and word not in {"named", "called"} else None
-
-
 def _relation(text: str, start: int) -> tuple[str | None, int]:
     """The event word just before a date ("began on July 17") and where it starts."""
     m = re.search(
         r"([A-Za-z]+)(?:\s+(?:up|off|guilty|out|down))?\s+(?:on|in|from|since|by|through|until)?\s*$",
         text[max(0, start - 40) : start],
     )
-    if not m:
-        return None, start
-    word = m.group(1).lower()
+    relation = _relation_of(m.group(1).lower()) if m else None
+    return (relation, max(0, start - 40) + m.start(1)) if m and relation else (None, start)
+
+
+def _relation_of(word: str, *, after: bool = False) -> str | None:
+    """The canonical event of a word: "began" → start, "said" → say, "arrested" → arrest. After a date only a
+    verb in the past counts ("today released"); before it, "born" too."""
     if word in lex.DATE_RELATIONS:
-        return lex.DATE_RELATIONS[word], max(0, start - 40) + m.start(1)
+        return lex.DATE_RELATIONS[word]
     if word in lex.SAYING:
-        return "say", max(0, start - 40) + m.start(1)
-    if word == "born":
-        return "born", max(0, start - 40) + m.start(1)
-    if word.endswith("ed") and word not in {"named", "called", "dubbed"}:
-        return lemma(word), max(0, start - 40) + m.start(1)
-    return None, start
+        return "say"
+    if word == "born" and not after:
+        return "born"
+    if word.endswith("ed") and word not in {"named", "called", "dubbed"} and (not after or len(word) > 4):
+        return lemma(word)
+    return None
