@@ -98,6 +98,26 @@ def find_dates(
     return sorted(found, key=lambda f: f[0])
 
 
+# What may stand before a page's own date on its line: "Published: March 15, 2024", "Updated on 15 March 2024".
+_DATE_LINE_LEAD = re.compile(r"[ \t]*(?:(?:published|updated|posted)(?:[ \t]+on)?:?[ \t]*)?", re.IGNORECASE)
+
+
+def alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is all its line says: a story's own date line, not a claim."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return _DATE_LINE_LEAD.fullmatch(text, line_start, start) is not None and not text[end:line_end].strip()
+
+
+def date_line(text: str, head: int = 600) -> date | None:
+    """The day a date line near the top of ``text`` gives, written with its year ("15 March 2024")."""
+    for start, end, d in find_dates(text, date.today(), 0, min(len(text), head)):
+        if d.start == d.end and re.search(r"\d{4}", d.written) and alone_on_its_line(text, start, end):
+            return d.start
+    return None
+
+
 _AHEAD = re.compile(r"\b(?:will|scheduled|due|expected to|set to|next)\b[^.;]*$", re.IGNORECASE)
 _BOUND = re.compile(r"\b(before|after|by)\s+$", re.IGNORECASE)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from factcheck import _html
-from factcheck._dates import find_dates
+from factcheck._dates import date_line
 from factcheck.errors import ExtractionError, InputError, UsageError
 from factcheck.records import Article
 
@@ -100,7 +100,7 @@ def article_from_text(
     if raw != text:  # keep offsets pointing into the file as given
         origin = tuple(i for i, ch in enumerate(text) if not (ch == "\r" and text[i + 1 : i + 2] == "\n"))
     _require_text(raw, location)
-    published = published or _date_line(raw)
+    published = published or date_line(raw)  # "15 March 2024" under the byline
     if title is None:
         first = raw.strip().split("\n\n", 1)[0].strip()
         if "\n" not in first and len(first) <= 160 and not first.endswith((".", "!", "?", ":", "”", '"')):
@@ -114,24 +114,6 @@ def article_from_text(
         sha256=sha256 or _sha256(text),
         origin=origin,
     )
-
-
-# "15 March 2024", "Published: March 15, 2024": a line of the header that is only a date.
-DATE_LINE = re.compile(
-    r"^[ \t]*(?:(?:published|updated|posted)(?:[ \t]+on)?:?[ \t]*)?(?P<date>\S[^\n]{4,40}?)[ \t]*$", re.I | re.M
-)
-
-
-def _date_line(text: str) -> date | None:
-    """The story's date, from a line near the top that gives only a date with its year."""
-    for m in DATE_LINE.finditer(text, 0, min(len(text), 600)):
-        line = m.group("date")
-        found = find_dates(line, date.today())
-        if len(found) == 1 and found[0][:2] == (0, len(line)) and re.search(r"\d{4}", line):
-            day = found[0][2]
-            if day.start == day.end:
-                return day.start
-    return None
 
 
 # -------------------------------------------------------------------- markdown

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from factcheck import _lexicon as lex
-from factcheck._dates import find_dates
+from factcheck._dates import alone_on_its_line, find_dates
 from factcheck._quantities import find_quantities
 from factcheck._quotes import NAME_WORD, QuoteSpan, find_quotes
 from factcheck._text import Span, overlaps, sentences
-from factcheck.records import Article, Claim, DateSpan, Detail, Quote, Statement
+from factcheck.records import Article, Claim, Detail, Quote, Statement
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,13 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     # "today" dates a release; in a story it is the story's own date, nothing to check.
     all_dates = find_dates(text, ref, masked=masked)
     masked += [(s, e) for s, e, _ in all_dates]
+    date_lines = [d for d in all_dates if alone_on_its_line(text, d[0], d[1])]  # the story's own date: no claim
     dates = [
         d
         for d in all_dates
         if d[2].written.lower() != "today"
-        and not _date_line(text, d)
-        and not _ASKED_FOR_COMMENT.search(_line_of(text, d))
+        and d not in date_lines
+        and not _ASKED_FOR_COMMENT.search(_sentence_at(text, sentence_spans, d[0]))
     ]
     quantities = find_quantities(text, masked=masked)
     # a question or a conditional addressed to the reader states no figure ("If you have never heard of any of the
@@ -73,7 +74,6 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     counted = [(s, e) for s, e in sentence_spans if any(s <= q[0] < e for q in quantities)]
     dates = [d for d in dates if not (d[2].year_only and overlaps((d[0], d[1]), counted))]
     found.extend(dates)
-    date_lines = [d for d in all_dates if _date_line(text, d)]  # the story's own date: nobody's claim
     taken = [(s, e) for s, e, _ in dates + quantities + date_lines]
     for s_start, s_end in sentence_spans:
         if overlaps((s_start, s_end), quoted) or overlaps((s_start, s_end), taken):
@@ -84,7 +84,7 @@ def extract_claims(article: Article, *, reference: date | None = None) -> tuple[
     found.sort(key=lambda f: (f[0], f[1]))
     claims = []
     for number, (start, end, detail) in enumerate(found, 1):
-        sentence = next((text[s:e] for s, e in sentence_spans if s <= start < e), text[start:end])
+        sentence = _sentence_at(text, sentence_spans, start) or text[start:end]
         claims.append(
             Claim(id=f"c{number}", text=text[start:end], start=start, end=end, sentence=sentence, detail=detail)
         )
@@ -139,23 +139,9 @@ _ASKED_FOR_COMMENT = re.compile(
 )
 
 
-def _line_of(text: str, found: tuple[int, int, DateSpan]) -> str:
-    """The sentence around a date, near enough: from the last full stop before it to the next one after it."""
-    start = max(text.rfind(". ", 0, found[0]), text.rfind("\n", 0, found[0])) + 1
-    end = min((i for i in (text.find(". ", found[1]), text.find("\n", found[1])) if i >= 0), default=len(text))
-    return text[start:end]
-
-
-def _date_line(text: str, found: tuple[int, int, DateSpan]) -> bool:
-    """ "15 March 2024" alone on a line under the byline: the story's own date, not a claim."""
-    line_start = text.rfind("\n", 0, found[0]) + 1
-    line_end = text.find("\n", found[1])
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return (
-        re.fullmatch(r"\s*(?:(?:published|updated|posted)(?:\s+on)?:?\s*)?", line[: found[0] - line_start], re.I)
-        is not None
-        and not line[found[1] - line_start :].strip()
-    )
+def _sentence_at(text: str, spans: list[Span], at: int) -> str:
+    """The sentence ``at`` falls in ("" when it falls between sentences)."""
+    return next((text[s:e] for s, e in spans if s <= at < e), "")
 
 
 def find_entities(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
