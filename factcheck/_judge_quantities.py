@@ -21,7 +21,7 @@ from factcheck._outcomes import (
 )
 from factcheck._text import words
 from factcheck.config import Settings
-from factcheck.evidence import Index, Passage, about_another_round, on_the_day
+from factcheck.evidence import Index, Passage
 from factcheck.records import Claim, DateSpan, Difference, Label, Quantity, Verdict
 
 _FIELD_REASON = {
@@ -98,38 +98,6 @@ def _same_unit(said: str | None, real: str | None) -> bool:
 # A sentence about an earlier period may cite the figure a source compares with.
 _PAST_PERIOD = re.compile(r"\b(?:last|previous|prior) (?:year|fiscal year|quarter|month)|\ba year (?:earlier|before)"
                           r"|\b(?:up|down|rising|falling) from\b|\bcompared (?:with|to)\b", re.IGNORECASE)  # fmt: skip
-
-
-def _round_rank(claim: Claim, passage: Passage, index: Index) -> int:
-    """2: a release about another round the sentence speaks of ("Last year's edition involved 126 countries");
-    1: the story's own release; 0: any other."""
-    when = index.other_rounds.get(passage.source.id)
-    if when is not None and _of_that_round(claim.sentence, when.year):
-        return 2
-    if (published := passage.source.published) is not None and on_the_day(claim.sentence, published):
-        return 2  # "When police published half-way figures on 2 October, …": that day's release
-    return 1 if index.is_primary(passage) else 0
-
-
-_COMPARING = re.compile(
-    r"\b(?:up|down|from|than|compared|increase[sd]?|decrease[sd]?|rose|fell|rise|drop(?:ped)?|versus|vs)\b",
-    re.IGNORECASE,
-)
-
-
-def _of_that_round(sentence: str, year: int) -> bool:
-    """The sentence is about that round, not compared with it: it begins "Last year's edition …", "In 2023, …",
-    "The 2023 operation …", or says the round was "held last year" without comparing — not "up 12 per cent from
-    the previous year's campaign", nor "seized in 2023", the year the figures are of."""
-    last = r"(?:the\s+)?(?:last|previous) year['\u2019]s\b"
-    opening = rf"^\s*(?:{last}|(?:in|during) (?:[A-Z][a-z]+\.? )?{year}\b|the {year} (?:edition|operation|round))"
-    if re.search(opening, sentence, re.IGNORECASE):
-        return True
-    # "The first edition, held last year, led to 54 probable identifications" — not a comparison with it
-    mentions = re.search(
-        r"\b(?:held|run|ran|carried out|conducted) (?:last|the previous) year\b", sentence, re.IGNORECASE
-    )
-    return mentions is not None and not _COMPARING.search(sentence)
 
 
 def _same_count_renamed(q: Quantity, sq: Quantity, similarity: float, settings: Settings) -> bool:
@@ -317,9 +285,10 @@ def _is_range(q: Quantity) -> bool:
 def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
     ranked: list[tuple[int, int, bool, float, Passage, Quantity]] = []
     for passage in index.candidates(claim):
+        similarity = index.similarity(claim.sentence, passage)
+        round_rank = index.round_rank(claim, passage) if passage.quantities else 0
         for sq in passage.quantities:
             holds = _holds(q, sq, settings.about_tolerance)
-            similarity = index.similarity(claim.sentence, passage)
             if q.head or q.unit:
                 match = _noun_match(q, sq)
                 if not match and index.is_primary(passage) and _same_count_renamed(q, sq, similarity, settings):
@@ -356,7 +325,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             if match and _sides(q, sq) == "other":
                 match = 0  # "collected $11.6 million" is not the "$11.6 million in claims" submitted
             if match:
-                ranked.append((match, _round_rank(claim, passage, index), holds, similarity, passage, sq))
+                ranked.append((match, round_rank, holds, similarity, passage, sq))
     if q.unit in lex.TIME_UNITS and all(r[4].source.id in index.other_rounds for r in ranked):
         ranked = []  # last year's "45-day surge" says nothing of this year's: this year's dates may
     if not ranked and q.unit in lex.TIME_UNITS:
@@ -614,12 +583,7 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     ranked = ranked or weak
     written = d.written
     # This round's releases first: last year's "today released its report" is not this year's release date.
-    rounds = {p.source.id: index.other_rounds.get(p.source.id) for *_, p, _ in ranked}
-    best = max(
-        ranked,
-        key=lambda r: ((when := rounds[r[3].source.id]) is None or about_another_round(claim, {when}), *r[:3]),
-        default=None,
-    )
+    best = max(ranked, key=lambda r: (index.speaks_for(claim, r[3]), *r[:3]), default=None)
     if best is not None and best[0] in (3, 1):
         _, _, similarity, passage, sd = best
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')

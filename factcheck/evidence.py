@@ -92,6 +92,22 @@ class Index:
     def is_primary_source(self, source_id: str) -> bool:
         return source_id in self.primary
 
+    def speaks_for(self, claim: Claim, passage: Passage) -> bool:
+        """Whether the passage's release may speak to the claim: one of this round's, or of the round the
+        sentence speaks of."""
+        when = self.other_rounds.get(passage.source.id)
+        return when is None or about_another_round(claim, {when})
+
+    def round_rank(self, claim: Claim, passage: Passage) -> int:
+        """2: a release about a round the sentence is about ("Last year's edition involved 126 countries", "When
+        police published half-way figures on 2 October, …"); 1: the story's own release; 0: any other."""
+        when = self.other_rounds.get(passage.source.id)
+        if when is not None and _of_that_round(claim.sentence, when.year):
+            return 2
+        if (published := passage.source.published) is not None and on_the_day(claim.sentence, published):
+            return 2
+        return 1 if self.is_primary(passage) else 0
+
     def candidates(self, claim: Claim) -> list[Passage]:
         """The passages that may speak to a claim, found through the index, best first.
 
@@ -342,10 +358,36 @@ def about_another_round(claim: Claim, rounds: set[date]) -> bool:
 def on_the_day(sentence: str, day: date) -> bool:
     """Whether the sentence gives that day, within three days ("When police published half-way figures on 2
     October, …"): it speaks of what was said then."""
-    return any(
-        re.search(r"\d", d.written)  # a written day, not "today" or "on Tuesday", which any reference satisfies
-        and not d.year_only
-        and abs((d.start - day).days) <= 3
-        and abs((d.end - day).days) <= 3
-        for _, _, d in find_dates(sentence, day)
+    return any(abs((start - day).days) <= 3 and abs((end - day).days) <= 3 for start, end in _days(sentence, day))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _days(sentence: str, reference: date) -> tuple[tuple[date, date], ...]:
+    """The days a sentence writes out (not "today" or "on Tuesday", which any reference satisfies); cached, as
+    every candidate passage of a claim asks of the same sentence."""
+    return tuple(
+        (d.start, d.end)
+        for _, _, d in find_dates(sentence, reference)
+        if re.search(r"\d", d.written) and not d.year_only
     )
+
+
+_COMPARING = re.compile(
+    r"\b(?:up|down|from|than|compared|increase[sd]?|decrease[sd]?|rose|fell|rise|drop(?:ped)?|versus|vs)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_that_round(sentence: str, year: int) -> bool:
+    """The sentence is about that round, not compared with it: it begins "Last year's edition …", "In 2023, …",
+    "The 2023 operation …", or says the round was "held last year" without comparing — not "up 12 per cent from
+    the previous year's campaign", nor "seized in 2023", the year the figures are of."""
+    last = r"(?:the\s+)?(?:last|previous) year['\u2019]s\b"
+    opening = rf"^\s*(?:{last}|(?:in|during) (?:[A-Z][a-z]+\.? )?{year}\b|the {year} (?:edition|operation|round))"
+    if re.search(opening, sentence, re.IGNORECASE):
+        return True
+    # "The first edition, held last year, led to 54 probable identifications" — not a comparison with it
+    mentions = re.search(
+        r"\b(?:held|run|ran|carried out|conducted) (?:last|the previous) year\b", sentence, re.IGNORECASE
+    )
+    return mentions is not None and not _COMPARING.search(sentence)
