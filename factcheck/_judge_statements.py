@@ -119,7 +119,7 @@ def _cover(
     for _ in range(3):
         gains = []
         for p in passages:
-            new = {n for n, f in forms.items() if n not in named and (_named(p, n, f) or _in_dateline(n, p))}
+            new = {n for n, f in forms.items() if n not in named and _named(p, n, f)}
             act = bool(action and not acted and _action_in(action, p))
             gains.append((len(new) + act, index.similarity(claim.sentence, p), p, new, act))
         if not gains:
@@ -137,8 +137,11 @@ def _cover(
 def _named(passage: Passage, name: str, forms: set[str]) -> bool:
     """Whether the passage names the body or person: a spelling of it, or a person's surname alone ("Kaling"
     for "Mindy Kaling") — but not the surname of someone else ("Pablo Hernandez" for "Pedro Hernandez"). The
-    release's publisher is named by every passage of it ("…, CBP says")."""
-    if mentions(passage, forms) or _in_words(name, passage) or _publishes(name, forms, passage):
+    release's publisher, and the place it is datelined, are named by every passage of it ("…, CBP says",
+    "THE HAGUE –")."""
+    if mentions(passage, forms) or _in_words(name, passage):
+        return True
+    if _publishes(name, forms, passage) or _in_dateline(name, passage):
         return True
     parts = name.split()
     while len(parts) > 2 and parts[0].lower().strip(".") in lex.TITLE_WORDS | _HONORIFICS:
@@ -268,7 +271,6 @@ def _judge_assertion(claim: Claim, s: Statement, index: Index) -> Verdict:
     if forms and not named and coverage >= 0.75:
         # "In Ontario, investigators found …": the passage says it all but the place, which the release is about
         named = {n for n, f in forms.items() if any(_named(p, n, f) for p in index.of_source(passage.source.id))}
-    named = set(named) | {n for n in forms if n not in named and _in_dateline(n, passage)}
     swapped = {n: sub for n in s.entities if n not in named and (sub := _in_its_place(claim.text, n, passage))}
     # "Action Fraud … will be replaced, and SIM farms … will be banned": a sentence of two clauses, the other
     # in another passage of the same release, which names the body with words of the sentence this one lacks
@@ -351,8 +353,8 @@ def _contradictions(text: str, passage: Passage) -> list[Difference]:
     """What a near-identical sentence says the other way: a negation, an opposite word, another number."""
     said = words(text.replace("n't", " n't"))
     # a negation in a clause the story does not repeat ("…, which has not yet scheduled a hearing") is not its own
-    real = words(_RELATIVE_CLAUSE.sub("", passage.text) if not _RELATIVE_CLAUSE.search(text) else passage.text)
-    real = words(" ".join(real).replace("n't", " n't"))
+    real_text = passage.text if _RELATIVE_CLAUSE.search(text) else _RELATIVE_CLAUSE.sub("", passage.text)
+    real = words(real_text.replace("n't", " n't"))
     found = []
     if sum(w in lex.NEGATIONS for w in said) % 2 != sum(w in lex.NEGATIONS for w in real) % 2:
         found.append(Difference("negation", _negation(said), _negation(real)))
