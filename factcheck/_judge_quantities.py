@@ -59,8 +59,7 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         return _duration_match(claim, source)
     if not _same_unit(claim.unit, source.unit):
         return 0
-    if claim.unit in _MEASURES or (claim.unit or "").startswith("per "):  # "$4.8 million in cash", "62kg of
-        # cocaine", "5.7 per 100,000": compare what is measured
+    if _measured(claim):  # "$4.8 million in cash", "62kg of cocaine", "5.7 per 100,000": compare what is measured
         said, real = set(claim.lemmas) - _NOT_MEASURED, set(source.lemmas) - _NOT_MEASURED
         if not said or not real:  # nothing to compare but what was done with the money, or the context
             return _SAME if _sides(claim, source) == "same" else _UNKNOWN
@@ -87,6 +86,11 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
     if claim.verb and source.verb and claim.verb != source.verb and not {claim.verb, source.verb} & _RESULT_VERBS:
         return 0  # "45 suspects questioned" is not "47 suspected predators arrested"
     return _RELATED if _same_group({claim.head}, set(source.lemmas)) else 0
+
+
+def _measured(q: Quantity) -> bool:
+    """Money, weights, shares, ranks and rates: what is measured is compared, not a counted head."""
+    return q.unit in _MEASURES or (q.unit or "").startswith("per ")
 
 
 def _same_unit(said: str | None, real: str | None) -> bool:
@@ -170,7 +174,7 @@ def _context_names(q: Quantity, sq: Quantity, passage: Passage, similarity: floa
     same_sum = q.unit in _MEASURES and q.value is not None and q.value == sq.value and q.value >= 1000
     if similarity < settings.passage_min_similarity + (0.0 if same_sum else 0.15):
         return False
-    if q.unit in _MEASURES or (q.unit or "").startswith("per ") or not q.head:
+    if _measured(q) or not q.head:
         return True
     kinds = {q.head}.union(*(g for g in (*lex.NOUN_GROUPS, *lex.SYNONYMS) if q.head in g))
     if kinds & _PEOPLE:
