@@ -30,6 +30,7 @@ _FIELD_REASON = {
     "value": "number-changed",
     "noun": "counted-noun-changed",
     "action": "action-changed",
+    "unit": "number-changed",
 }
 
 
@@ -297,6 +298,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = _noun_match(q, sq)
                 if not match and index.is_primary(passage) and _same_count_renamed(q, sq, similarity, settings):
                     match = _RELATED  # "arrested 23 people" where the release counts "23 separate seizure incidents"
+                if not match and _other_currency(q, sq) and similarity >= settings.passage_min_similarity:
+                    match = _RELATED  # "$4,051.5 million" for the release's "Rs 4,051.5 million"
                 if match == _UNKNOWN and _descriptions(claim, sq, passage):
                     match = _SAME
                 elif match == _UNKNOWN:
@@ -379,13 +382,15 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         else:
             differences.append(Difference("value", claim_number(q), claim_number(sq)))
             note = _conflation(q, passage) or _converted(q, sq)
+    if _other_currency(q, sq):
+        differences.append(Difference("unit", lex.CURRENCY_NAMES[q.unit or ""], lex.CURRENCY_NAMES[sq.unit or ""]))
     if sq.hedge != q.hedge and (sq.hedge or q.hedge) and not _accused_alike(q, sq):
         differences.append(Difference("hedge", q.hedge, sq.hedge))
     said_action, real_action = _action_of(q), _action_of(sq)
     # "found" covers "recovered" and "located"; "recovered" for the "225 found" is a narrower claim
     if said_action in _COUNTED_ACTIONS and real_action in _COUNTED_ACTIONS and said_action not in (real_action, "find"):
         differences.append(Difference("action", said_action, real_action))
-    if match == _RELATED:
+    if match == _RELATED and not _other_currency(q, sq):
         differences.append(Difference("noun", q.noun or None, sq.noun or None))
     elif narrowed := _narrowed(claim, sq, passage):
         differences.append(narrowed)
@@ -400,6 +405,17 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         claim, (_evidence(passage, similarity),), differences, 0.75 if match == _RELATED else 1.0, explain,
         f'source says "{source_words}"',
     )  # fmt: skip
+
+
+def _other_currency(q: Quantity, sq: Quantity) -> bool:
+    """The same sum in another currency: a changed unit, not another fact (a conversion changes the figure)."""
+    return (
+        q.value is not None
+        and q.value == sq.value
+        and q.unit in lex.MONEY
+        and sq.unit in lex.MONEY
+        and not _same_unit(q.unit, sq.unit)
+    )
 
 
 def _sides(q: Quantity, sq: Quantity) -> str | None:
@@ -517,8 +533,8 @@ def _as_written(sq: Quantity, passage: Passage) -> str:
     number = claim_number(sq) + ("%" if sq.unit == "percent" and sq.value is not None else "")
     if sq.unit in _KILOGRAMS and sq.value is not None and sq.head not in _WEIGHT_WORDS:
         number += f" {sq.unit}"  # "210kg of herbal cannabis", not "210 herbal cannabis"
-    if "-" in sq.written and sq.unit in lex.TIME_UNITS:
-        number = sq.written  # "seven-day enforcement period", not "7 enforcement period"
+    if ("-" in sq.written and sq.unit in lex.TIME_UNITS) or sq.unit in lex.MONEY:
+        number = sq.written  # "seven-day enforcement period", not "7 enforcement period"; "Rs. 412.36 crore"
     counted = " ".join(x for x in (sq.qualifier, number, sq.noun) if x)
     if sq.hedge and (
         m := re.search(rf"\b{re.escape(sq.hedge)}\s+(\w+)\s+of\s+(?:the\s+)?{re.escape(sq.written)}", passage.text)

@@ -124,7 +124,7 @@ TIME_UNITS: dict[str, float] = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30
 # Words after which a number is a label, not an amount ("Section 2252", "No. 4").
 LABELS = frozenset(
     """section sec no nos number case docket title chapter article rule route highway
-    interstate room suite unit page paragraph count flight apt apartment box exit badge""".split()
+    interstate room suite unit page paragraph count flight apt apartment box exit badge code codes zip""".split()
 )
 
 # Words that end a counted noun phrase.
@@ -375,4 +375,10 @@ DOLLAR_PREFIXES = {
 }
 # "$" alone is a dollar of no stated country: a Canadian release's "$3.1 million" is a story's "C$3.1 million".
 DOLLARS = frozenset({"dollar", *DOLLAR_PREFIXES.values()})
-MONEY = frozenset({"gbp", "eur", *DOLLARS})
+MONEY = frozenset({"gbp", "eur", "inr", *DOLLARS})
+# How an explanation names each currency.
+CURRENCY_NAMES = {
+    "dollar": "dollars", "usd": "US dollars", "nzd": "New Zealand dollars", "aud": "Australian dollars",
+    "hkd": "Hong Kong dollars", "twd": "New Taiwan dollars", "sgd": "Singapore dollars", "cad": "Canadian dollars",
+    "gbp": "pounds sterling", "eur": "euros", "inr": "rupees",
+}  # fmt: skip

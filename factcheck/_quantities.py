@@ -19,7 +19,7 @@ __all__ = ["find_quantities"]
 
 
 _TOKEN = re.compile(
-    r"(?P<num>(?:(?<![\w.,/$\u00a3\u20ac])|(?<=[A-Z])(?=\$))[$\u00a3\u20ac]?"
+    r"(?P<num>(?:(?<![\w.,/$\u00a3\u20ac\u20b9])|(?<=[A-Z])(?=\$)|(?<=\bRs\.))[$\u00a3\u20ac\u20b9]?"
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
     r"(?:(?:bn|m|k|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*(?:%|/100)?(?![\w/]))"
     r"|(?P<word>(?:[A-Z]\.){2,}|[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
@@ -59,8 +59,8 @@ _SPANS_OF_TIME = {  # and of weight: "more than a tonne"
     "a day": (1.0, "day"),
 }
 _BOUNDING = frozenset({"than", "over", "nearly", "almost", "about", "around", "roughly", "least", "under", "some"})
-_CURRENCY = {"$": "dollar", "\u00a3": "gbp", "\u20ac": "eur"}
-_CURRENCY_CODES = {"USD": "usd", "GBP": "gbp", "EUR": "eur", "CAD": "cad"}
+_CURRENCY = {"$": "dollar", "\u00a3": "gbp", "\u20ac": "eur", "\u20b9": "inr"}
+_CURRENCY_CODES = {"USD": "usd", "GBP": "gbp", "EUR": "eur", "CAD": "cad", "INR": "inr", "Rs": "inr"}
 _SCALE_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
 # Words that join a counted noun to its complement: "identifications of victims", "leads on traffickers".
 _NP_LINKS = frozenset({"of", "on", "against", "involving", "to"})
@@ -71,7 +71,9 @@ _NP_END = frozenset(
     respectively apiece due down up off out shut put set cut sold bought caught built offline""".split()
 )
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "all", "those", "these", "them"})
-_CURRENCY_NOUNS = {"dollar": "dollar", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur"}
+_CURRENCY_NOUNS = {
+    "dollar": "dollar", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur", "rupee": "inr", "inr": "inr"
+}  # fmt: skip
 _WEIGHT_NOUNS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
 
 
@@ -164,7 +166,7 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         head, *suffix = word.split("-")
         out_of_100 = head.endswith("/100")  # "72/100": a score, read as a share
         head = head.removesuffix("/100")
-        digits = re.sub(r"[,\s]", "", head.lstrip("$\u00a3\u20ac").rstrip("%"))
+        digits = re.sub(r"[,\s]", "", head.lstrip("$\u00a3\u20ac\u20b9").rstrip("%"))
         attached = re.sub(r"^[\d.]+", "", digits)
         unit = _CURRENCY.get(head[0]) or ("percent" if head.endswith("%") or out_of_100 else None)
         if attached in {"kg", "lb", "lbs"}:
@@ -175,8 +177,9 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             value = float(digits[: len(digits) - len(attached)]) * _SCALE_SUFFIX.get(attached, 1.0)
         except ValueError:
             return None
-        if unit is None and i > 0 and tokens[i - 1][1] in _CURRENCY_CODES:
-            unit, start = _CURRENCY_CODES[tokens[i - 1][1]], tokens[i - 1][2]  # "EUR 9.2 million"
+        code = i - 2 if i > 1 and tokens[i - 1][1] == "." and tokens[i - 2][1] == "Rs" else i - 1  # "Rs. 45 lakh"
+        if unit is None and i > 0 and tokens[code][1] in _CURRENCY_CODES:
+            unit, start = _CURRENCY_CODES[tokens[code][1]], tokens[code][2]  # "EUR 9.2 million"
         elif unit == "dollar" and i > 0 and _dollar_prefix(tokens[i - 1], start):
             unit, start = lex.DOLLAR_PREFIXES[tokens[i - 1][1]], tokens[i - 1][2]  # "NZ$30 billion"
         if suffix and _hyphen_unit(suffix) is None and not (len(suffix) == 1 and suffix[0] in _HYPHEN_NOUNS):
@@ -303,6 +306,9 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
         return True
     if [t[1] for t in tokens[i + 1 : i + 3]] == ["Most", "Wanted"]:
         return True  # "the 15 Most Wanted list": a name
+    after = [t[1].lower() for t in tokens[i + 1 : i + 3]]
+    if after[:1] in (["zip"], ["postcode"]) or after == ["area", "code"]:
+        return True  # "the 11103 ZIP code", "the 212 area code"
     # "Assault on Precinct 13", "Apollo 11", "Fantastic Four", "Fast Five": a number that ends a name is part of it
     digits = tokens[i][0] == "num" and tokens[i][1].isdigit()
     capitalised_word = tokens[i][0] == "word" and tokens[i][1][:1].isupper()
@@ -359,7 +365,7 @@ def _rank_at(tokens: list[tuple[str, str, int, int]], i: int) -> int | None:
 # Capitalised words a count may follow without being part of a name.
 _NOT_NAMES = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept september
-    oct october nov november dec december usd us gbp eur cad c""".split()
+    oct october nov november dec december usd us gbp eur cad c inr rs""".split()
 )
 
 

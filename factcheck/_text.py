@@ -107,6 +107,8 @@ _IRREGULAR = {
     "analyses": "analysis",
     "led": "lead",
     "data": "data",
+    "scored": "score",  # "-ored" is "score" as often as "monitor": the rule cannot tell
+    "scoring": "score",
 }
 
 
@@ -154,7 +156,7 @@ def lemmas(text: str) -> list[str]:
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr prof gen col lt sgt capt cpl gov sen rep rev hon
     jan feb mar apr jun jul aug sep sept oct nov dec no nos vol inc ltd co corp
-    dept det insp supt const u.s u.k e.g i.e vs etc approx est fig mt ft""".split()
+    dept det insp supt const u.s u.k e.g i.e vs etc approx est fig mt ft rs""".split()
 )
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[A-Z0-9])")
@@ -211,7 +213,10 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {
+    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,  # Indian releases: "Rs. 412.36 crore"
+}  # fmt: skip
 
 
 def number_word(text: str) -> float | None:

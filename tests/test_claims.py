@@ -76,6 +76,11 @@ NUMBERS = [
     pytest.param("The central bank lent NZ$30 billion.", "NZ$30 billion", 3e10, "nzd", id="another-country-s-dollars"),
     pytest.param("A $5 million grant was awarded.", "$5 million", 5e6, "dollar", id="an-article-before-dollars"),
     pytest.param("Seven in 10 of the pills held a lethal dose.", "Seven in 10", 70, "percent", id="n-in-10-is-a-share"),
+    pytest.param("The bank lost Rs. 412.36 crore to the firm.", "Rs. 412.36 crore", 4_123_600_000, "inr", id="crore"),
+    pytest.param("Agents found Rs.45 lakh in a safe.", "Rs.45 lakh", 4_500_000, "inr", id="lakh-after-rs-dot"),
+    pytest.param("Officers seized \u20b91.2 crore in cash.", "\u20b91.2 crore", 12_000_000, "inr", id="rupee-sign"),
+    pytest.param("The firm owes INR 500 crore.", "INR 500 crore", 5e9, "inr", id="inr-code"),
+    pytest.param("Police searched 12 area homes.", "12", 12, None, id="area-homes-are-counted"),
 ]
 
 
@@ -364,6 +369,9 @@ NOT_QUANTITIES = [
     pytest.param("The victim listed as No. 4 was found safe.", id="no-label"),
     pytest.param("Anyone with information can call 1-866-347-2423 toll free.", id="phone-number-with-country-code"),
     pytest.param("The remake of Assault on Precinct 13 premiered in Los Angeles.", id="number-ending-a-name"),
+    pytest.param("Searches were made in ZIP code 75201 overnight.", id="zip-code"),
+    pytest.param("Residents of the 11103 ZIP code were warned.", id="zip-code-after-the-number"),
+    pytest.param("Callers from the 212 area code were targeted.", id="area-code"),
 ]
 
 

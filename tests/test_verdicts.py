@@ -480,9 +480,23 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
         pytest.param(
             "Victims in Ontario paid about C$3.1 million.",
             "Victims in Ontario paid about US$3.1 million, the RCMP said.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="canadian-dollars-are-not-us-dollars",  # the same sum in another currency: a changed unit
+        ),
+        pytest.param(
+            "The company cheated the bank of $412.36 crore.",
+            "The accused company caused a loss of Rs. 412.36 crore to the bank.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="rupees-given-as-dollars",
+        ),
+        pytest.param(
+            "The bank lost about $49.5 million, CBI said.",
+            "The accused company caused a loss of Rs. 412.36 crore to the bank, CBI said.\n",
             Label.UNSOURCED,
             "no-source-passage",
-            id="canadian-dollars-are-not-us-dollars",
+            id="a-conversion-is-not-in-the-source",
         ),
         pytest.param(
             "Officers seized about 660 kilograms of methamphetamine.",
