@@ -25,9 +25,13 @@ _MONTH = (
 )
 _FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DOTTED = (
+    r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{4}(?![\d]|\.\d)"  # day first, as Indian and European releases write: 12.08.2025
+)
 _YEAR = r"(?:,?\s+\d{4})"
 _ONE_DATE = (
-    rf"(?:{_MONTH}\s+{_DAY}{_YEAR}?|{_DAY}\s+{_MONTH}{_YEAR}?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"(?:{_MONTH}\s+{_DAY}{_YEAR}?|{_DAY}\s+{_MONTH}{_YEAR}?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
+    rf"|{_DOTTED})"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATES = re.compile(
@@ -98,8 +102,13 @@ def find_dates(
     return sorted(found, key=lambda f: f[0])
 
 
-# What may stand before a page's own date on its line: "Published: March 15, 2024", "Updated on 15 March 2024".
-_DATE_LINE_LEAD = re.compile(r"[ \t]*(?:(?:published|updated|posted)(?:[ \t]+on)?:?[ \t]*)?", re.IGNORECASE)
+# What may stand before a page's own date on its line: "Published: March 15, 2024", "Updated on 15 March 2024",
+# "Dated: 21.09.2022", or the place it was issued from: "New Delhi, 12.08.2025".
+_DATE_LINE_LEAD = re.compile(
+    r"[ \t]*(?:(?:published|updated|posted|release date|dated|date)(?:[ \t]+on)?:?[ \t]*"
+    r"|(?-i:[A-Z][A-Za-z.'\u2019-]+(?:[ \t][A-Z][A-Za-z.'\u2019-]+){0,2}),[ \t]*)?",
+    re.IGNORECASE,
+)
 
 
 def alone_on_its_line(text: str, start: int, end: int) -> bool:
@@ -215,6 +224,8 @@ def _month(written: str, month_and_year: str, ref: date) -> DateSpan:
 
 def _one(written: str, ref: date) -> date:
     """One written date; without a year, the one nearest the reference (within half a year either way)."""
+    if m := re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", written):
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))  # "12.08.2025" is the 12th of August
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", written).replace(".", "")
     day = dateparser.parse(cleaned, default=datetime(ref.year, 1, 1)).date()
     if not re.search(r"\d{4}", written):
@@ -270,10 +281,12 @@ def _court_step(text: str, start: int) -> str | None:
 def _relation(text: str, start: int) -> tuple[str | None, int]:
     """The event word just before a date ("began on July 17") and where it starts."""
     m = re.search(
-        r"([A-Za-z]+)(?:\s+(?:up|off|guilty|out|down))?\s+(?:on|in|from|since|by|through|until)?\s*$",
+        r"([A-Za-z]+)(?:\s+(?:up|off|guilty|out|down))?\s+(?P<prep>on|in|from|since|by|through|until|till)?\s*$",
         text[max(0, start - 40) : start],
     )
     relation = _relation_of(m.group(1).lower()) if m else None
+    if m and relation is None and m.group("prep") in {"until", "till"}:
+        return "end", max(0, start - 40) + m.start("prep")  # "remanded in custody till August 18": when it ends
     return (relation, max(0, start - 40) + m.start(1)) if m and relation else (None, start)
 
 

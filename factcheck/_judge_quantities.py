@@ -31,13 +31,14 @@ _FIELD_REASON = {
     "noun": "counted-noun-changed",
     "action": "action-changed",
     "unit": "number-changed",
+    "change": "meaning-changed",
 }
 
 
 _MEASURES = lex.MONEY | {"percent", "kg", "lb", "t", "rank"}
 # Words around a measure that say nothing of what is measured ("38 percent higher", "$5 million each").
 _NOT_MEASURED = frozenset(
-    {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "percent", "more", "higher",
+    {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "rupee", "percent", "more", "higher",
      "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "worth"}
 )  # fmt: skip
 _PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
@@ -171,8 +172,14 @@ def _narrowed(claim: Claim, sq: Quantity, passage: Passage) -> Difference | None
 def _context_names(q: Quantity, sq: Quantity, passage: Passage, similarity: float, settings: Settings) -> bool:
     """A figure whose source gives no noun ("19 wanted", "€240 000") is the same fact only in a passage
     much like the claim's sentence that names what the claim counts, or something of its kind. The very
-    same sum of money ("$34,000") is rarely a coincidence: a passage merely like the sentence will do."""
-    same_sum = q.unit in _MEASURES and q.value is not None and q.value == sq.value and q.value >= 1000
+    same sum of money ("$34,000"), or share with a decimal ("18.1%"), is rarely a coincidence: a passage merely
+    like the sentence will do."""
+    same_sum = (
+        q.unit in _MEASURES
+        and q.value is not None
+        and q.value == sq.value
+        and (q.value >= 1000 or (q.unit == "percent" and not q.value.is_integer()))  # "18.1 per cent"
+    )
     if similarity < settings.passage_min_similarity + (0.0 if same_sum else 0.15):
         return False
     if _measured(q) or not q.head:
@@ -319,6 +326,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 and not (q.head == sq.head and similarity >= 0.6)
                 and not same_side
                 and not (q.unit != sq.unit and {q.unit, sq.unit} <= set(_KILOGRAMS))  # "850 kg" for "386 pounds"
+                and not _shifted(q, sq)
             ):
                 match = 0  # "$1 billion" against "$85 million": another fact, not a changed one
             if match and q.written.lower() in lex.VAGUE and similarity < settings.passage_min_similarity:
@@ -381,7 +389,9 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             differences.append(Difference("qualifier", q.qualifier, sq.qualifier))
         else:
             differences.append(Difference("value", claim_number(q), claim_number(sq)))
-            note = _conflation(q, passage) or _converted(q, sq)
+            note = _conflation(q, passage) or _converted(q, sq) or _shift_note(q, sq)
+    if _other_way(q.change) and _other_way(sq.change) and _other_way(q.change) != _other_way(sq.change):
+        differences.append(Difference("change", q.change, sq.change))  # "fell 9.5 per cent" for "rose 9.5%"
     if _other_currency(q, sq):
         differences.append(Difference("unit", lex.CURRENCY_NAMES[q.unit or ""], lex.CURRENCY_NAMES[sq.unit or ""]))
     if sq.hedge != q.hedge and (sq.hedge or q.hedge) and not _accused_alike(q, sq):
@@ -405,6 +415,11 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         claim, (_evidence(passage, similarity),), differences, 0.75 if match == _RELATED else 1.0, explain,
         f'source says "{source_words}"',
     )  # fmt: skip
+
+
+def _other_way(change: str | None) -> str | None:
+    """Which way a change goes: "up", "down", or None when the figure is no change."""
+    return "up" if change in lex.CHANGE_UP else "down" if change in lex.CHANGE_DOWN else None
 
 
 def _other_currency(q: Quantity, sq: Quantity) -> bool:
@@ -448,6 +463,25 @@ def _converted(q: Quantity, sq: Quantity) -> str:
     if q.unit == sq.unit or q.unit not in _KILOGRAMS or sq.unit not in _KILOGRAMS or sq.value is None:
         return ""
     return f" (about {_in_base(sq, sq.value) / _KILOGRAMS[q.unit]:,.0f} {q.unit})"
+
+
+def _shift(q: Quantity, sq: Quantity) -> int:
+    """The power of ten between a sum or weight and the source's, when the digits agree (41.2 billion rupees
+    for Rs. 412.36 crore): a misplaced decimal point or a wrong scale word, not another fact. 0 for none."""
+    if not (_measured(q) and q.unit in lex.MONEY | set(_KILOGRAMS)) or not q.value or not sq.value:
+        return 0
+    ratio = _in_base(q, q.value) / _in_base(sq, sq.value)
+    power = round(math.log10(ratio))
+    return power if power and abs(ratio / 10**power - 1) <= 0.01 else 0
+
+
+def _shifted(q: Quantity, sq: Quantity) -> bool:
+    return _shift(q, sq) != 0
+
+
+def _shift_note(q: Quantity, sq: Quantity) -> str:
+    power = _shift(q, sq)
+    return f" — {10 ** abs(power):,} times too {'large' if power > 0 else 'small'}" if power else ""
 
 
 def _conflation(q: Quantity, passage: Passage) -> str:
@@ -501,7 +535,19 @@ def _judge_duration(claim: Claim, q: Quantity, index: Index, settings: Settings)
 
 # Actions whose swap changes what a count means ("recovered" is not "located").
 _COUNTED_ACTIONS = frozenset(
-    {"recover", "locate", "rescue", "identify", "arrest", "charge", "convict", "sentence", "find", "remove"}
+    {
+        "recover",
+        "locate",
+        "rescue",
+        "identify",
+        "arrest",
+        "charge",
+        "convict",
+        "sentence",
+        "find",
+        "remove",
+        "investigate",
+    }
 )
 _ACCUSATION = frozenset({"suspected", "alleged", "accused"})
 _ACCUSED = frozenset({"suspect", "defendant", "accused", "arrest", "charge"})
@@ -582,6 +628,8 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
             # A limit ("by Jan. 6") holds many days: only a passage much like the sentence speaks to it.
             near = similarity >= 0.35 and (not d.relation or not sd.relation or similarity >= 0.45)
             near = near and (not d.bound or similarity >= 0.45)
+            if d.relation in {"start", "end"} and sd.relation not in {None, d.relation}:
+                near = False  # "in custody till August 18" is no day the court "produced" him on
             if not same_event and not near and not exact_range:
                 one_day = d.start == d.end == sd.start == sd.end
                 other_event = bool(d.relation and sd.relation and d.relation != sd.relation)
@@ -616,10 +664,28 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
                     claim, (_evidence(passage, 0.5),), [], 1.0, _no_explain,
                     f"the source was published that day ({d.start.isoformat()})",
                 )  # fmt: skip
+    if d.year_only and not d.bound and d.relation in {None, "say"} and (dated := _dated_that_year(claim, d, index)):
+        return dated
     if best is not None:
         _, _, similarity, passage, sd = best
         return _date_changed(claim, passage, similarity, sd, d, f"{written} ({_iso_range(d)})")
     return _unsourced(claim, index, f"no source gives the date {written} ({_iso_range(d)})")
+
+
+def _dated_that_year(claim: Claim, d: DateSpan, index: Index) -> Verdict | None:
+    """ "In 2022, the CBI had booked a ferro alloys maker": a release of that year that speaks to the sentence."""
+    found = [
+        (similarity, passage)
+        for passage in index.candidates(claim)
+        if (published := passage.source.published) is not None
+        and d.start <= published <= d.end
+        and (similarity := index.similarity(claim.sentence, passage)) >= 0.3
+    ]
+    if not found:
+        return None
+    similarity, passage = max(found, key=lambda f: f[0])
+    why = f"the source was published that year ({passage.source.published})"
+    return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, why)
 
 
 def _in_the_sources_year(claim: Claim, d: DateSpan, index: Index, candidates: list[Passage]) -> Verdict | None:

@@ -25,6 +25,8 @@ QUALIFIERS: dict[str, str] = {
     "about": "about",
     "around": "about",
     "approximately": "about",
+    "approx": "about",
+    "approx .": "about",
     "roughly": "about",
     "some": "about",
     "an estimated": "about",
@@ -42,6 +44,16 @@ QUALIFIERS: dict[str, str] = {
     "younger than": "fewer than",
 }
 
+# Words that make a figure a change, and which way: "rose 9.5%", "down 18.1 per cent", "a 12% decrease".
+CHANGE_UP = frozenset(
+    """rose rise rises risen rising up climbed climb climbs grew grow grows grown jumped jump jumps surged surge
+    soared soar increased increase increases increasing higher gained gain""".split()
+)
+CHANGE_DOWN = frozenset(
+    """fell fall falls fallen falling down dropped drop drops declined decline declines decreased decrease
+    decreases decreasing lower shrank shrunk slid plunged plunge dipped dip""".split()
+)
+
 # Words that make a figure tentative. A source's hedge missing from a story is a finding.
 HEDGES = frozenset(
     {
@@ -56,7 +68,6 @@ HEDGES = frozenset(
         "apparent",
         "preliminary",
         "unconfirmed",
-        "reported",
         "potentially",
         "possibly",
         "probably",
@@ -192,6 +203,15 @@ DATE_RELATIONS: dict[str, str] = {
     "finished": "end",
     "closed": "end",
     "wrapped": "end",
+    # Nouns of an event, as releases date them: "conducted searches on 11.08.2025", "the arrest on Monday".
+    "searches": "search",
+    "search": "search",
+    "raids": "search",
+    "raid": "search",
+    "raided": "search",
+    "arrests": "arrest",
+    "arrest": "arrest",
+    "sentencing": "sentence",
 }
 
 # Verbs that date an announcement ("the FBI said Friday"): the release's own date is their evidence.

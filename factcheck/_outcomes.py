@@ -80,6 +80,8 @@ def _describe(d: Difference) -> str:
         return f"what it counts was {_past(d.source)}, not {_past(d.article)}"
     if d.field in {"value", "date"}:
         return f"{d.article} where the source has {d.source}"
+    if d.field == "change":
+        return f'"{d.article}" where the source has "{d.source}": the change goes the other way'
     if d.field == "unit":
         return f"in {d.article} where the source has {d.source}"
     if d.field in {"title", "speaker", "name"}:

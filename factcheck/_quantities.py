@@ -77,6 +77,10 @@ _CURRENCY_NOUNS = {
 _WEIGHT_NOUNS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
 
 
+# Words before "half" or "quarter" that make it a part of a period, not a share: "the first half of 2025".
+_PARTS_OF_TIME = frozenset({"first", "second", "third", "fourth", "latter", "last", "final", "opening", "past"})
+
+
 @attrs.frozen
 class _Num:
     start: int
@@ -174,7 +178,7 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         elif attached and unit not in lex.MONEY:
             return None  # "100m", "5k": a distance or a label, not a count we can read
         try:
-            value = float(digits[: len(digits) - len(attached)]) * _SCALE_SUFFIX.get(attached, 1.0)
+            value = round(float(digits[: len(digits) - len(attached)]) * _SCALE_SUFFIX.get(attached, 1.0), 6)
         except ValueError:
             return None
         code = i - 2 if i > 1 and tokens[i - 1][1] == "." and tokens[i - 2][1] == "Rs" else i - 1  # "Rs. 45 lakh"
@@ -212,7 +216,12 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             return _Num(start, end, lowered, 1.0, 1.0, 1.0, m.group(1), i + 1)  # "a week-long operation"
         for phrase in (three, two, lowered):
             after = tokens[i + phrase.count(" ") + 1][1].lower() if i + phrase.count(" ") + 1 < len(tokens) else ""
-            if phrase in lex.FRACTIONS and after in {"of", "were", "are", "was", "is"}:  # "a third of the victims"
+            previous = tokens[i - 1][1].lower() if i else ""
+            if (
+                phrase in lex.FRACTIONS
+                and after in {"of", "were", "are", "was", "is"}
+                and previous not in _PARTS_OF_TIME
+            ):
                 share = lex.FRACTIONS[phrase]
                 last = i + phrase.count(" ")
                 return _Num(start, tokens[last][3], phrase, None, share - 1.5, share + 1.5, "percent", last + 1)
@@ -245,7 +254,7 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         return None
     # "1.2 million", "two hundred", "40 percent", "20-30" / "20–30"
     if j < len(tokens) and tokens[j][1].lower() in SCALES:
-        value *= SCALES[tokens[j][1].lower()]
+        value = round(value * SCALES[tokens[j][1].lower()], 6)  # 186.42 crore is 1,864,200,000, not …199.9999998
         low = high = value
         end, j = tokens[j][3], j + 1
     if j < len(tokens) and tokens[j][1].lower() == "percent":
@@ -388,6 +397,8 @@ def _is_year(tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> bool
 def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> tuple[int, int, Quantity]:
     start, qualifier, hedge = num.start, None, None
     first = i - 1 if i and num.start <= tokens[i - 1][2] else i  # "EUR 9.2 million", "between 20 and 30"
+    if tokens[first][1] == "." and first and num.start <= tokens[first - 1][2]:
+        first -= 1  # "Rs. 45 lakh"
     # Qualifier and hedge written before the number: "more than", "an estimated".
     before = [t[1].lower() for t in tokens[max(0, first - 3) : first]]
     for n in (3, 2, 1):
@@ -397,6 +408,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             hedge = "estimated" if "estimated" in phrase else None
             start = tokens[first - n][2]
             break
+    if qualifier is None and _approx_after(tokens, num.next_token):
+        qualifier = "about"  # "Rs. 1.2 crore (approx.)"
     lead = [t[1].lower() for t in tokens[max(0, first - 10) : first]]
     if hedge is None and lead[-1:] == ["of"] and "estimated" in lead[-10:]:
         hedge = "estimated"  # "an estimated street value of $6.8 million", "an estimated MSRP of $34 million"
@@ -432,6 +445,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         lemmas = (head, *lemmas)
     if len(head_words) == 1 and head_words[0].lower().endswith("ed"):
         head = ""  # "19 wanted for homicide": a participle, the thing counted is implied
+    if num.unit in lex.MONEY and not lemmas and (what := _sum_of(tokens, first)):
+        lemmas = (what,)  # "a wrongful loss of Rs. 412.36 crore", "credit limits of Rs 350 crore": what the sum is
     unit = num.unit or unit_after
     lead_words = set(before) | {tokens[first][1].lower()}
     if unit is None and {"age", "ages", "aged"} & lead_words and num.value is None and not np_words:
@@ -457,10 +472,42 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         # "more than three-quarters": the share bounded at its middle
         low, high, low_open = _interval((num.low + num.high) / 2, qualifier)
     written = num.written or text[num.start : num.end]
+    change = _change(tokens, _start_token(tokens, start), head)
     return start, end, Quantity(
         written=written, low=low, high=high, value=value, qualifier=qualifier, hedge=hedge,
         noun=noun, head=head, lemmas=lemmas, unit=unit, low_open=low_open, verb=verb, compared=compared,
+        change=change,
     )  # fmt: skip
+
+
+def _change(tokens: list[tuple[str, str, int, int]], first: int, head: str) -> str | None:
+    """The word that makes a figure a change ("rose 9.5%", "down 18.1 per cent", "rose by 300", "a 12% decrease")."""
+    before = [t[1].lower() for t in tokens[max(0, first - 2) : first]]
+    if before[-1:] == ["by"]:
+        before = before[:-1]
+    if before and before[-1] in lex.CHANGE_UP | lex.CHANGE_DOWN:
+        return before[-1]
+    return head if head in lex.CHANGE_UP | lex.CHANGE_DOWN else None
+
+
+# Words before "of" that say how much, not what the sum is: "a total of", "to the tune of", "in excess of".
+_HOW_MUCH = frozenset({"total", "amount", "sum", "value", "worth", "tune", "excess", "region", "order", "upwards"})
+
+
+def _sum_of(tokens: list[tuple[str, str, int, int]], first: int) -> str:
+    """The noun a sum is "of" ("loss of", "limits of"), as its lemma; "" for none."""
+    if first < 2 or tokens[first - 1][1] != "of" or tokens[first - 2][0] != "word":
+        return ""
+    word = tokens[first - 2][1]
+    if not word.islower() or word in lex.NP_STOP or lemma(word) in _HOW_MUCH or lemma(word) in _DETERMINERS:
+        return ""
+    return lemma(word)
+
+
+def _approx_after(tokens: list[tuple[str, str, int, int]], k: int) -> bool:
+    """ "(approx.)" or "(approximately)" right after a figure, as Indian releases write it."""
+    said = [t[1].lower() for t in tokens[k : k + 4]]
+    return said[:1] == ["("] and said[1:2] in (["approx"], ["approximately"]) and ")" in said[2:]
 
 
 def _noun_phrase(
@@ -533,6 +580,8 @@ def _modifier_list(tokens: list[tuple[str, str, int, int]], j: int, np_words: li
     """At a comma after modifiers, the token after a list of them ("state, local, tribal and federal")."""
     if not all(w.islower() and lemma(w) == w for w, _, _ in np_words):
         return None  # "300 victims, 20 suspects": a plural head ends the phrase
+    if lemma(np_words[-1][0]) in _WEIGHT_NOUNS | _CURRENCY_NOUNS | lex.TIME_UNITS:
+        return None  # "2.8 kg, and documents": a unit is a head
     k = j
     while k + 1 < len(tokens) and tokens[k][1] == "," and _plain_word(tokens[k + 1]):
         k += 2

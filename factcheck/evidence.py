@@ -321,10 +321,13 @@ def _primary_sources(
     shared = {sid: len(story & anchors) for sid, anchors in by_source.items()}
     best = max(shared.values(), default=0)
     primary = {sid for sid, n in shared.items() if best and n >= 0.6 * best}
+    published = {p.source.id: d for p in passages if (d := p.source.published) is not None}
+    days = {published[sid] for sid in primary if sid in published}
+    # A companion issued within a day of it (the bank's statement, the U.S. Attorney's release) retells it too.
+    primary |= {sid for sid, d in published.items() if any(abs((d - day).days) <= 1 for day in days)}
     if article.published is None:
         return frozenset(primary), {}
     # Last year's operation loses to a release from the story's own weeks, however many figures it shares.
-    published = {p.source.id: d for p in passages if (d := p.source.published) is not None}
     gap = {sid: abs((article.published - d).days) for sid, d in published.items()}
     if not any(gap[sid] <= _SAME_WEEKS for sid in primary if sid in gap):
         return frozenset(primary), {}

@@ -132,6 +132,7 @@ class Quantity:
     low_open: bool = False  # "more than 300" excludes 300 itself
     verb: str | None = None  # the action counted: "arrested 84 people" -> "arrest"
     compared: bool = False  # the figure compared with, not the one stated: "up from 3,420 in fiscal year 2023"
+    change: str | None = None  # a change the figure measures, as written: "rose", "down", "decrease"
 
 
 @attrs.frozen

@@ -11,11 +11,14 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 
 import attrs
 
 from factcheck import _html
+from factcheck import _lexicon as lex
+from factcheck._dates import date_line
 from factcheck._text import paragraphs
 from factcheck.errors import ExtractionError, FetchError, InputError
 from factcheck.fetch import Page
@@ -151,7 +154,7 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
         location=location,
         title=title,
         publisher=publisher,
-        published=_html.page_date(soup),
+        published=_html.page_date(soup) or date_line(container.get_text("\n"), head=2000),
         sha256=_sha256(html.encode("utf-8") if isinstance(html, str) else html),
         final_url=url or None,
     )
@@ -197,22 +200,61 @@ def source_from_text(text: str, *, url: str = "", location: str | None = None, s
     blocks = [" ".join(text[s:e].split()) for s, e in paragraphs(text)]
     if not blocks:
         raise ExtractionError(location, "no release text found in it")
+    publisher, published, body = _letterhead(text)
+    if publisher is not None:
+        blocks = [" ".join(body[s:e].split()) for s, e in paragraphs(body)]
     title = blocks.pop(0) if len(blocks) > 1 and len(blocks[0]) <= 200 and not blocks[0].endswith(".") else None
-    published = None
     while blocks and _is_metadata_line(blocks[0]):
         published = published or _html.parse_date(blocks[0].split(":", 1)[-1])
         blocks.pop(0)
     if not blocks:
         raise ExtractionError(location, "no release text found in it")
+    published = published or date_line(text)  # "New Delhi, 27.11.2025" under the title
     return _build(
         blocks,
         url=url or location,
         location=location,
         title=title,
-        publisher=None,
+        publisher=publisher,
         published=published,
         sha256=sha256 or _sha256(text.encode("utf-8")),
         final_url=url or None,
+    )
+
+
+# Lines of a letterhead under the issuer's name: "Press Release", "(A Government of India Undertaking)".
+_LETTERHEAD = re.compile(
+    r"^(?:(?:press|news|media) (?:release|statement)|for immediate release|\(.{3,80}\)"
+    r"|(?:head|registered) office\b.{0,120})$",
+    re.IGNORECASE,
+)
+
+
+def _letterhead(text: str) -> tuple[str | None, date | None, str]:
+    """A release typed on letterhead: the issuer's name on the first line, then lines such as "PRESS STATEMENT"
+    and "Mumbai, 12.08.2025". The issuer, the date, and the text after them; (None, None, text) for none."""
+    lines = text.split("\n")
+    filled = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3 or not _issuer_line(filled[0][1]):
+        return None, None, text
+    if not (_LETTERHEAD.match(filled[1][1]) or date_line(filled[1][1])):
+        return None, None, text
+    published, last = None, filled[0][0]
+    for n, line in filled[1:]:
+        if not _LETTERHEAD.match(line) and (day := date_line(line)) is None:
+            break
+        published, last = published or (None if _LETTERHEAD.match(line) else day), n
+    return filled[0][1], published, "\n".join(lines[last + 1 :])
+
+
+def _issuer_line(text: str) -> bool:
+    """A letterhead's first line: a short name of a body ("Central Bureau of Investigation", "Konkan National Bank")."""
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and not text.endswith(".")
+        and all(w[:1].isupper() or w in {"of", "and", "for", "the"} for w in words)
+        and bool({w.lower() for w in words} & (lex.ORG_WORDS | {"bank", "investigation"}))
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck._dates import date_line
 from factcheck.claims import extract_claims, find_dates, find_entities, find_quantities, find_quotes, find_statement
 from factcheck.records import Article, Claim, DateSpan, Kind, Quantity, Quote, Statement
 
@@ -620,6 +621,36 @@ def test_the_first_of_two_months_takes_the_year_of_the_second() -> None:
     ]
 
 
+def test_a_dotted_date_is_day_first() -> None:
+    found = find_dates("The case was registered on 08.07.2025 in Mumbai.", PUBLISHED)
+    assert [(f.written, f.start) for _, _, f in found] == [("08.07.2025", date(2025, 7, 8))]
+
+
+def test_a_date_line_may_name_its_place_or_say_dated() -> None:
+    assert date_line("New Delhi, 12.08.2025\n\nThe CBI has registered a case.") == date(2025, 8, 12)
+    assert date_line("Dated: 21.09.2022\n\nThe CBI has registered a case.") == date(2022, 9, 21)
+    assert date_line("Police arrested him on 12.08.2025.\n") is None
+
+
+def test_the_first_half_of_a_year_is_no_share() -> None:
+    text = "Scams rose in the first half of 2025, and half of the victims were women."
+    assert [(text[s:e], q.unit) for s, e, q in find_quantities(text)] == [("half of the victims", "percent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        pytest.param("Scams fell 9.5 per cent.", "fell", id="fell"),
+        pytest.param("Losses were up more than 40% on last year.", "up", id="up-before-a-qualifier"),
+        pytest.param("Arrests increased by 12% this year.", "increased", id="by"),
+        pytest.param("Officers saw a 12% decrease in thefts.", "decrease", id="a-noun-of-change"),
+        pytest.param("Officers seized 12% of the stock.", None, id="no-change"),
+    ],
+)
+def test_a_figure_that_measures_a_change(text: str, change: str | None) -> None:
+    assert _quantity(text)[1].change == change
+
+
 @pytest.mark.parametrize(("text", "reference", "span", "start", "end"), DATES)
 def test_dates(text: str, reference: date, span: str, start: date, end: date) -> None:
     covered, found = _date(text, reference)
@@ -668,6 +699,8 @@ RELATIONS = [
     pytest.param(
         "The charges were announced on Aug. 2.", "announced on Aug. 2", "say", id="announcing-verb-dates-a-statement"
     ),
+    pytest.param("CBI conducted searches on 11.08.2025 in Pune.", "searches on 11.08.2025", "search", id="searches"),
+    pytest.param("He was remanded in custody till August 18.", "till August 18", "end", id="till-ends-a-period"),
 ]
 
 

@@ -369,3 +369,27 @@ def test_bad_path_raises_input_error(tmp_path: Path, make: str) -> None:
     assert type(raised.value) is InputError
     assert str(spec) in str(raised.value)
     assert raised.value.location == str(spec)
+
+
+def test_a_release_on_letterhead_names_its_issuer_and_date() -> None:
+    text = (
+        "Konkan National Bank\n(A Government of India Undertaking)\nHead Office: Nariman Point, Mumbai\n\n"
+        "PRESS STATEMENT\n\nMumbai, 12.08.2025\n\n"
+        "The Bank has reported the account as fraud to the Reserve Bank of India.\n"
+    )
+    source = Source.from_text(text, url="https://bank.example/statement")
+    assert (source.publisher, source.published) == ("Konkan National Bank", date(2025, 8, 12))
+    assert source.text == "The Bank has reported the account as fraud to the Reserve Bank of India."
+
+
+def test_a_headline_naming_a_body_is_no_letterhead() -> None:
+    source = Source.from_text("Police arrest 12 in fraud\n\nPolice arrested 12 people on Monday.\n", url="x")
+    assert (source.publisher, source.title) == (None, "Police arrest 12 in fraud")
+
+
+def test_a_page_s_date_line_in_its_body() -> None:
+    html = (
+        "<html><body><main><h1>CBI registers case</h1><div>New Delhi, 12.08.2025</div>"
+        "<p>The Central Bureau of Investigation has registered a case against a company.</p></main></body></html>"
+    )
+    assert Source.from_html(html, url="https://cbi.example/pr").published == date(2025, 8, 12)

@@ -499,6 +499,56 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="a-conversion-is-not-in-the-source",
         ),
         pytest.param(
+            "Cybercrime cases other than scams fell 9.5 per cent, to 2,318.",
+            "Cybercrime cases other than scams rose 9.5% to 2,318 cases, from 2,117 in the first half of 2024.\n",
+            Label.ALTERED,
+            "meaning-changed",
+            id="a-change-the-other-way",
+        ),
+        pytest.param(
+            "Phishing scams, down 18.1 per cent, made up most of the rest.",
+            "A total of 19,842 scam cases were reported, down 14.2% on last year.\n\n"
+            "Phishing scams fell 18.1%, to 1,958 cases.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="a-share-with-a-decimal-is-no-coincidence",
+        ),
+        pytest.param(
+            "The alleged loss to the lenders works out to about 41.2 billion rupees.",
+            "The accused caused a wrongful loss of Rs. 412.36 crore to the consortium of lenders.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="a-sum-ten-times-too-large",
+        ),
+        pytest.param(
+            "Officers recovered Rs 1.2 crore in cash from the homes.",
+            "The searches led to the recovery of cash of Rs. 1.2 crore (approx.) from the homes.\n",
+            Label.ALTERED,
+            "qualifier-changed",
+            id="approx-in-brackets-dropped",
+        ),
+        pytest.param(
+            "Officers recovered about 2.8 kg of gold jewellery.",
+            "Officers recovered gold jewellery weighing approx. 2.8 kg, and documents.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="approx-before-a-weight",
+        ),
+        pytest.param(
+            "The consortium had sanctioned credit limits of Rs 350 crore to the company.",
+            "The accused caused a wrongful loss of Rs. 412.36 crore to the consortium of banks.\n",
+            Label.UNSOURCED,
+            "no-source-passage",
+            id="a-sum-of-another-thing",
+        ),
+        pytest.param(
+            "Police said 412 people had been arrested in the operation.",
+            "In the operation officers investigated 412 persons for their suspected involvement in scams.\n",
+            Label.ALTERED,
+            "action-changed",
+            id="investigated-is-not-arrested",
+        ),
+        pytest.param(
             "Officers seized about 660 kilograms of methamphetamine.",
             "Officers seized 1,456 pounds of methamphetamine at the port.\n",
             Label.SUPPORTED,
@@ -899,6 +949,18 @@ DATES_AGAINST_ONE_RELEASE = [
         "His career began after 1975, the label says.\n",
         Label.UNSOURCED,
         id="before-and-after-overlapping",
+    ),
+    pytest.param(
+        "The CBI carried out searches on August 12 at the firm's office.",
+        "CBI conducted searches on 11.08.2025 at 11 locations. He will be produced today before the Court.\n",
+        Label.ALTERED,
+        id="a-day-first-dotted-date-for-the-same-event",
+    ),
+    pytest.param(
+        "He was produced before a court on Tuesday, which remanded him in custody till August 18.",
+        "He was arrested on 11.08.2025. He will be produced today before the Court of the Special Judge.\n",
+        Label.UNSOURCED,
+        id="the-end-of-a-remand-is-no-day-he-was-produced",
     ),
 ]
 
