@@ -19,7 +19,7 @@ from factcheck._outcomes import (
     _unsourced,
     _verdict,
 )
-from factcheck._text import words
+from factcheck._text import lemma, words
 from factcheck.config import Settings
 from factcheck.evidence import Index, Passage
 from factcheck.records import Claim, DateSpan, Difference, Label, Quantity, Verdict
@@ -39,7 +39,8 @@ _MEASURES = lex.MONEY | {"percent", "kg", "lb", "t", "rank"}
 # Words around a measure that say nothing of what is measured ("38 percent higher", "$5 million each").
 _NOT_MEASURED = frozenset(
     {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "rupee", "percent", "more", "higher",
-     "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "worth"}
+     "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "worth", "money",
+     "amount", "total", "sum", "all"}
 )  # fmt: skip
 _PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
 _ANYONE = frozenset({"person", "people", "individual"})
@@ -70,6 +71,8 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         return 0
     if source.head in _RECORDS and claim.head not in _RECORDS and claim.head in source.lemmas:
         return _RELATED  # "31,402 reports of missing children" count reports: one child may have several
+    if claim.head != source.head and source.verb in _LINKING and claim.head in _after_to(source):
+        return _RELATED  # "12 shootings" for "linked 12 of the recovered firearms to shootings": firearms are counted
     if claim.head in source.lemmas or any(claim.head in g and g & set(source.lemmas) for g in lex.SYNONYMS):
         return _SAME
     if not source.head:
@@ -88,6 +91,55 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
     if claim.verb and source.verb and claim.verb != source.verb and not {claim.verb, source.verb} & _RESULT_VERBS:
         return 0  # "45 suspects questioned" is not "47 suspected predators arrested"
     return _RELATED if _same_group({claim.head}, set(source.lemmas)) else 0
+
+
+# Verbs that tie what is counted to something else: "linked 12 firearms to shootings" counts no shootings.
+_LINKING = frozenset({"link", "tie", "connect", "trace", "match", "attribute"})
+
+
+# Where a clause starts, and the verbs that end the subject at its start.
+_CLAUSE_START = re.compile(r"(?:^|[.;:]\s+|,\s+(?:while|and|but|whereas)\s+)")
+_SUBJECT = re.compile(
+    r"([A-Za-z][\w-]*)\s+([a-z][\w-]*?s)\b(?=\s*,|\s+(?:rose|fell|were|was|are|is|made|accounted"
+    r"|totalled|totaled|numbered|climbed|dropped|increased|decreased|reached|stood|grew))"
+)
+
+
+def _subject(text: str, figure: str) -> tuple[str, str] | None:
+    """The subject of the clause a figure is in, as (modifier, plural head): ("phishing", "scam")."""
+    at = text.find(figure)
+    if at < 0:
+        return None
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
+    m = _SUBJECT.match(text, starts[-1] if starts else 0)
+    if not m or m.end() > at or m.group(1).lower() in lex.NP_STOP | {"all", "total", "these", "those", "such"}:
+        return None
+    return m.group(1).lower(), lemma(m.group(2))
+
+
+def _other_subject(sentence: str, figure: str, passage: str, source_figure: str) -> bool:
+    """The same kind of thing, another of it: "Phishing scams" where the source's figure is the "Investment scams"'."""
+    said, real = _subject(sentence, figure), _subject(passage, source_figure)
+    return said is not None and real is not None and said[1] == real[1] and said[0] != real[0]
+
+
+_AGED = re.compile(r"([A-Z][\w'\u2019-]*),\s+(\d{1,3})(?=\s*[,;.)])")
+
+
+def _ages_by_name(text: str) -> dict[str, float]:
+    """Ages set off after names ("Adrian Ybarra, 29, of Houston"), by the name's last word."""
+    return {m.group(1): float(m.group(2)) for m in _AGED.finditer(text)}
+
+
+def _whose_age(claim: Claim, q: Quantity) -> str | None:
+    """The last word of the name the claim's age is set off after, if it is."""
+    return next((name for name, age in _ages_by_name(claim.sentence).items() if age == q.value), None)
+
+
+def _after_to(q: Quantity) -> set[str]:
+    """The lemmas of a counted noun after its "to": where the things counted went, not what they are."""
+    _, to, after = q.noun.partition(" to ")
+    return {lemma(w) for w in words(after)} if to else set()
 
 
 def _measured(q: Quantity) -> bool:
@@ -335,6 +387,11 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = 0  # "for about two years" of something else than the "eight-month investigation"
             if (place := _listed_for(sq, passage)) is not None and similarity >= settings.passage_min_similarity:
                 match = _SAME if _near_claim(place, claim) else 0  # "Spain (15)" counts Spain's, not Germany's
+            if match and q.unit == "age" and (whose := _whose_age(claim, q)) is not None:
+                ages = _ages_by_name(passage.text)
+                match = match if not ages or ages.get(whose) == sq.value else 0  # "Adrian Ybarra, 29; … Whitlow, 27"
+            if match and _other_subject(claim.sentence, claim.text, passage.text, sq.written):
+                match = 0  # "Phishing scams … 2,087 cases" is not the "Investment scams rose to 2,087 cases"
             if match and sq.compared and not q.compared and not _PAST_PERIOD.search(claim.sentence):
                 match = 0  # "up from 3,420 in fiscal year 2023" is last year's figure, not this year's
             if match and _sides(q, sq) == "other":

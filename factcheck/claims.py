@@ -203,6 +203,8 @@ def _split_joined(run: str, offset: int) -> list[tuple[int, int, str]]:
         rest = owned.end()
         return _split_joined(run[: owned.start()], offset) + _split_joined(run[rest:], offset + rest)
     two = re.fullmatch(r"(.+?)\s+and\s+(.+)", run)
+    if two and _a_body(two.group(1)) and re.fullmatch(r"[A-Z][a-z]+(?:an|ese|ish)", two.group(2)):
+        return _split_joined(two.group(1), offset)  # "the Sheriff's Office and Mexican authorities": an adjective
     if two and all(_a_body(half) for half in two.groups()):  # "Homeland Security Investigations and IRS Criminal
         rest = two.start(2)  # Investigation": two bodies, each named in full
         return [(offset, offset + len(two.group(1)), two.group(1)), (offset + rest, offset + len(run), two.group(2))]
@@ -301,7 +303,8 @@ _MODAL = re.compile(r"\b(?:should|could|can|may|might|must|would)\b")
 _RELATIVE = frozenset({"who", "which", "that", "whether", "whom", "whose"})
 _REPORTED = re.compile(r"\b(?:said|says|warned|argued|added|told)\b")
 _NOT_ASSERTIONS = re.compile(
-    r"\b(?:[Ii]f you|[Aa]nyone who|[Aa]nyone with information|(?:is|are) asked to (?:call|contact)|[Pp]lease"
+    r"^\W*Anyone who\b"  # "Anyone who has information …"; "a serious view of anyone who …" is a fact
+    r"|\b(?:[Ii]f you|[Aa]nyone with information|(?:is|are) asked to (?:call|contact)|[Pp]lease"
     r"|expects?|predicts?)\b"
     r"|^\W*If\b[^,]*,\s*(?:call|contact|visit|report|phone|dial)\b"  # "If a child is in danger, call Triple Zero"
     r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust"

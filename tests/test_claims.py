@@ -509,6 +509,7 @@ def test_first_published_is_its_own_event() -> None:
     [
         "Police staff collected firearms from the homes of owners who could not travel.",
         "The firms met to agree which company would win each contract.",
+        "Police said they take a serious view of anyone who lets scammers use their bank accounts.",
     ],
 )
 def test_a_modal_in_a_relative_clause_leaves_an_assertion(sentence: str) -> None:
@@ -1010,6 +1011,11 @@ ENTITIES = [
         ["Katrina W. Berger"],
         id="person-with-initial",
     ),
+    pytest.param(
+        "Help came from the Harris County Sheriff's Office and Mexican authorities.",
+        ["Harris County Sheriff's Office"],
+        id="a-body-and-a-nationality",
+    ),
 ]
 
 
@@ -1111,6 +1117,7 @@ NO_STATEMENT = [
         "If you are worried about a child, contact your local police, a doctor or a helpline.", id="conditional"
     ),
     pytest.param("Police called the site a “superlab.”", id="the-quoted-term-is-the-claim"),
+    pytest.param("Anyone who has seen the van is urged to get in touch.", id="anyone-who-at-the-start"),
 ]
 
 

@@ -549,6 +549,35 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="investigated-is-not-arrested",
         ),
         pytest.param(
+            "NIBIN leads tied the guns to 12 shootings in Houston.",
+            "NIBIN leads linked 12 of the recovered firearms to shootings in Houston.\n",
+            Label.ALTERED,
+            "counted-noun-changed",
+            id="firearms-linked-to-shootings-count-firearms",
+        ),
+        pytest.param(
+            "His cousin, Adrian Ybarra, 27, of Houston, kept a ledger.",
+            "Charged are Hector Ybarra-Solis, 34, of Pasadena; his cousin Adrian Ybarra, 29, of Houston; "
+            "and Dontae Whitlow, 27, of Houston.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="an-age-goes-with-its-name",
+        ),
+        pytest.param(
+            "Investment scams cost victims about a third of all the money lost.",
+            "Investment scams cost victims S$141.5 million, or 34.3% of the total amount lost.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="money-and-amount-say-nothing-of-what-is-measured",
+        ),
+        pytest.param(
+            "Phishing scams accounted for 2,087 cases in the half-year.",
+            "Investment scams rose to 2,087 cases, from 1,874.\n\nPhishing scams fell 18.1%, to 1,958 cases.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="another-kind-s-count",
+        ),
+        pytest.param(
             "Officers seized about 660 kilograms of methamphetamine.",
             "Officers seized 1,456 pounds of methamphetamine at the port.\n",
             Label.SUPPORTED,
