@@ -141,7 +141,7 @@ def _named(passage: Passage, name: str, forms: set[str]) -> bool:
     "THE HAGUE –")."""
     if mentions(passage, forms) or _in_words(name, passage):
         return True
-    if _publishes(name, forms, passage) or _in_dateline(name, passage):
+    if _publishes(name, forms, passage) or _in_dateline(name, passage) or _the_company(name, forms, passage):
         return True
     parts = name.split()
     while len(parts) > 2 and parts[0].lower().strip(".") in lex.TITLE_WORDS | _HONORIFICS:
@@ -163,6 +163,17 @@ def _named(passage: Passage, name: str, forms: set[str]) -> bool:
         and w.lower().strip(".") not in _HONORIFICS
     ]
     return (bool(before) or bool(alone)) and all(w == parts[0] for w in others)
+
+
+_THE_COMPANY = re.compile(r"\b[Tt]he (?:accused |said |same )?(?:company|firm)\b")
+
+
+def _the_company(name: str, forms: set[str], passage: Passage) -> bool:
+    """ "The accused company is engaged in …": a release names a company once, then calls it "the company"."""
+    if not _THE_COMPANY.search(passage.text) or {w.lower() for w in name.split()} & lex.ORG_WORDS:
+        return False
+    text = passage.source.text
+    return any(re.search(rf"(?<![\w.]){re.escape(f)}(?!\w)", text, re.IGNORECASE) for f in forms | {name} if f)
 
 
 def _publishes(name: str, forms: set[str], passage: Passage) -> bool:

@@ -699,6 +699,13 @@ def test_bounds_and_limits(sentence: str, release: str, label: Label, reason: st
             id="the-surname-alone-names-the-person",
         ),
         pytest.param(
+            "Trivikram Polytex manufactures polyester yarn at a plant in Bhiwandi.",
+            "CBI registered a case against M/s Trivikram Polytex Pvt. Ltd., Mumbai, on a bank's complaint.\n\n"
+            "The accused company is engaged in the manufacture of polyester yarn and has its plant at Bhiwandi.\n",
+            Label.SUPPORTED,
+            id="the-accused-company-named-before",
+        ),
+        pytest.param(
             "Agents arrested Pedro Hernandez at the border crossing.",
             "Agents arrested Pablo Hernandez at the border crossing.\n",
             Label.UNSOURCED,
