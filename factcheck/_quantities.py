@@ -34,6 +34,7 @@ _NOT_AMOUNTS = re.compile(
     r"|(?<=\bper )\d[\d,]*"  # the base of a rate: "per 100,000 inhabitants"
     r"|\b(?:[Cc]all|[Dd]ial|[Pp]hone|[Rr]ing)\s+(?:1\d\d|9\d\d|000)\b"  # "dial 999", "call 911"
     r"|\bon\s+(?:1\d\d|9\d\d|000)(?=\s*[.,;)]|$)"  # "contact police on 105."
+    r"|\b(?:[Hh]elp ?line|[Hh]ot ?line|[Tt]ip ?line)\s+(?:on\s+|at\s+)?\d[\d -]{2,12}\d\b"  # "Helpline on 1799"
     r"|\(000\)"  # "call Triple Zero (000)"
     r"|\b(?:[Ff]ile|[Cc]ase|[Ii]ncident|[Rr]eport)\s+(?:number|No\.?|#)\s*[\d-]+"  # "file number 2025-4512"
     r"|\b(?:[Vv]ersion|[Pp]orts?|CVE-\d{4}-)\s*\d[\d.]*"  # "version 7.2", "port 3389", "CVE-2024-21762"

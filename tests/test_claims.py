@@ -359,6 +359,7 @@ NOT_QUANTITIES = [
     pytest.param("They exploited CVE-2024-21762.", id="a-cve"),
     pytest.param("Anyone with a prohibited firearm should contact police on 105.", id="a-short-phone-number"),
     pytest.param("In an emergency, dial 999 at once.", id="an-emergency-number"),
+    pytest.param("Anyone unsure can call the ScamShield Helpline on 1799.", id="a-helpline-number"),
     pytest.param("She was named the 21st victim.", id="ordinal-21st"),
     pytest.param("He was charged under Section 2252 of the code.", id="section-label"),
     pytest.param("The file was labeled Case 12 by officers.", id="case-label"),
