@@ -49,6 +49,7 @@ _DATES = re.compile(
     rf"|(?P<year>\b(?:in|during|before|after|by)\s+(?:(?P<y_part>early|late|mid-?)\s*)?(?P<y_year>(?:1[89]|20)\d\d))"
     rf"(?![\d\u2013'-]|s\b)"
     rf"|(?P<relative>\b(?:yesterday|today|this\s+week|last\s+week|last\s+month|last\s+year"
+    rf"|(?:last|this\s+past)\s+(?-i:{_FULL_MONTH})"
     rf"|(?:(?:on|last|this\s+past)\s+)?{_WEEKDAY}(?!\s*,?\s*(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}))))\b",
     re.IGNORECASE,
 )
@@ -56,6 +57,8 @@ _DATES_AND_YEARS = re.compile(
     _DATES.pattern + r"|(?P<bare>(?<![\w$\u00a3\u20ac.,/-])(?:1[89]|20)\d\d(?![\w\u2013'/%-]|\.\d|,\d))", re.IGNORECASE
 )
 _FIRST_OF_TWO_MONTHS = re.compile(rf"\b(?P<first>{_MONTH})\s+(?:and|or)\s+(?={_MONTH}\s+(?P<year>\d{{4}})\b)")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -207,6 +210,9 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
     if words[-1] == "month":
         last = ref.replace(day=1) - timedelta(days=1)
         return DateSpan(start=last.replace(day=1), end=last, written=written)
+    if words[-1] in _MONTHS:  # "last August": the latest August before the reference's month
+        month = _MONTHS.index(words[-1]) + 1
+        return _month(written, f"{words[-1]} {ref.year - (month >= ref.month)}", ref)
     if words[-1] in _WEEKDAYS:  # the latest such day on or before the reference; "last" excludes it
         back = (ref.weekday() - _WEEKDAYS.index(words[-1])) % 7
         if words[0] in {"last", "past"} and back == 0:

@@ -82,6 +82,14 @@ def _this_round(verdict: Verdict, index: Index) -> Verdict:
     dates = {d for d in found if d is not None}
     if about_another_round(verdict.claim, dates):
         return verdict
+    detail = verdict.claim.detail
+    if (
+        isinstance(detail, DateSpan)
+        and detail.relation not in (None, "say")
+        and verdict.label is Label.SUPPORTED
+        and all(detail.start <= d <= detail.end for d in dates)
+    ):
+        return verdict  # "pleaded guilty last August": the event and the month of that release — it is the subject
     when = ", ".join(sorted(d.isoformat() for d in dates))
     why = f"only a release about another round of the operation ({when}) speaks to this; the story's own does not"
     return Verdict(verdict.claim, Label.UNSOURCED, verdict.score, why, "other-round-only")

@@ -623,6 +623,14 @@ def test_the_first_of_two_months_takes_the_year_of_the_second() -> None:
     ]
 
 
+def test_last_and_a_month_is_the_latest_such_month_before() -> None:
+    found = find_dates("It pleaded guilty last August; the other firm this past May.", date(2025, 8, 13))
+    assert [(f.written, f.start, f.end) for _, _, f in found] == [
+        ("last August", date(2024, 8, 1), date(2024, 8, 31)),
+        ("this past May", date(2025, 5, 1), date(2025, 5, 31)),
+    ]
+
+
 def test_a_dotted_date_is_day_first() -> None:
     found = find_dates("The case was registered on 08.07.2025 in Mumbai.", PUBLISHED)
     assert [(f.written, f.start) for _, _, f in found] == [("08.07.2025", date(2025, 7, 8))]

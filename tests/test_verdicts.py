@@ -746,6 +746,26 @@ def test_only_last_years_release_says_it() -> None:
     assert "2023-06-01" in verdict.explanation
 
 
+def test_the_month_of_last_year_s_release_for_its_event() -> None:
+    """ "Pleaded guilty last August": the event and month of last year's release make it the sentence's subject."""
+    verdict = _rounds("The first suspect was arrested last June in Ohio.")
+    assert verdict.label is Label.UNSOURCED, verdict.explanation  # no release gives that arrest
+    this_year = Source.from_text(
+        "Kestrel Bearing pleads guilty\n\nRelease Date: March 12, 2025\n\nKestrel Bearing pleaded guilty today.\n",
+        url="https://www.justice.gov/kestrel",
+    )
+    last_year = Source.from_text(
+        "Tamsworth Rail pleads guilty\n\nRelease Date: August 20, 2024\n\nTamsworth Rail pleaded guilty today.\n",
+        url="https://www.justice.gov/tamsworth",
+    )
+    article = Article.from_text(
+        "Kestrel Bearing pleaded guilty on Wednesday. Tamsworth Rail pleaded guilty last August.\n",
+        published=date(2025, 3, 13),
+    )
+    found = [(v.claim.text, v.label) for v in check(article, [this_year, last_year]).verdicts]
+    assert ("pleaded guilty last August", Label.SUPPORTED) in found, found
+
+
 def _figures(article: Article, sources: list[Source]) -> list[tuple[str, Label]]:
     """Each quantity claim's words and label, the article checked against these releases."""
     return [(v.claim.text, v.label) for v in check(article, sources).verdicts if v.claim.kind is Kind.QUANTITY]
