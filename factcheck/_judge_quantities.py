@@ -66,7 +66,7 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         said, real = set(claim.lemmas) - _NOT_MEASURED, set(source.lemmas) - _NOT_MEASURED
         if not said or not real:  # nothing to compare but what was done with the money, or the context
             return _SAME if _sides(claim, source) == "same" else _UNKNOWN
-        return _SAME if said & real or _same_group(said, real) else 0
+        return _SAME if said & real or _same_group(said, real) or _derived(said, real) else 0
     if not claim.head:
         return 0
     if source.head in _RECORDS and claim.head not in _RECORDS and claim.head in source.lemmas:
@@ -140,6 +140,15 @@ def _after_to(q: Quantity) -> set[str]:
     """The lemmas of a counted noun after its "to": where the things counted went, not what they are."""
     _, to, after = q.noun.partition(" to ")
     return {lemma(w) for w in words(after)} if to else set()
+
+
+def _derived(said: set[str], real: set[str]) -> bool:
+    """A word and its noun: "referred" and "referrals", "convicted" and "convictions" (lemmas "refer", "referral")."""
+    return any(b in _nouns_of(a) or a in _nouns_of(b) for a in said for b in real if len(a) >= 4 and len(b) >= 4)
+
+
+def _nouns_of(word: str) -> set[str]:
+    return {word + suffix for suffix in ("al", "ral", "ion", "ation", "ment")}
 
 
 def _measured(q: Quantity) -> bool:
@@ -224,13 +233,17 @@ def _narrowed(claim: Claim, sq: Quantity, passage: Passage) -> Difference | None
 def _context_names(q: Quantity, sq: Quantity, passage: Passage, similarity: float, settings: Settings) -> bool:
     """A figure whose source gives no noun ("19 wanted", "€240 000") is the same fact only in a passage
     much like the claim's sentence that names what the claim counts, or something of its kind. The very
-    same sum of money ("$34,000"), or share with a decimal ("18.1%"), is rarely a coincidence: a passage merely
-    like the sentence will do."""
+    same sum of money ("$34,000"), share with a decimal ("18.1%"), or change the same way ("up 10%"), is rarely a
+    coincidence: a passage merely like the sentence will do."""
     same_sum = (
         q.unit in _MEASURES
         and q.value is not None
         and q.value == sq.value
-        and (q.value >= 1000 or (q.unit == "percent" and not q.value.is_integer()))  # "18.1 per cent"
+        and (
+            q.value >= 1000
+            or (q.unit == "percent" and not q.value.is_integer())  # "18.1 per cent"
+            or (_other_way(q.change) is not None and _other_way(q.change) == _other_way(sq.change))  # "up 10%"
+        )
     )
     if similarity < settings.passage_min_similarity + (0.0 if same_sum else 0.15):
         return False
@@ -293,6 +306,29 @@ def _last_place(value: float) -> float:
     "more than 4,700" is a figure rounded down to it, so below 4,800: "fewer than 4,800" agrees."""
     exponent = Decimal(repr(value)).normalize().as_tuple().exponent
     return 10.0**exponent if isinstance(exponent, int) else 1.0
+
+
+def _share_label(sq: Quantity, passage: Passage) -> str | None:
+    """What a share in brackets is of: "criminal exploitation (29%)", "were male (77%)" -> "male"."""
+    if sq.unit != "percent" or sq.lemmas:
+        return None
+    m = re.search(rf"((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s*\(\s*{re.escape(sq.written)}\s*\)", passage.text)
+    if m is None:
+        return None
+    label = " ".join(w for w in m.group(1).split() if w not in lex.NP_STOP)
+    return label or None
+
+
+def _owner(claim: Claim, q: Quantity, passage: Passage) -> str | None:
+    """Which of the passage's bracketed labels the claim gives its figure for: one in its counted words ("three-
+    quarters were male"), else the nearest before it ("sexual exploitation for 29 per cent"); None for none."""
+    labels = {x for sq in passage.quantities if (x := _share_label(sq, passage))}
+    if inside := [x for x in labels if x in q.noun.lower()]:
+        return max(inside, key=len)
+    sentence = claim.sentence.lower()
+    at = sentence.find(claim.text.lower())
+    before = [(sentence.rfind(x, 0, at), x) for x in labels if sentence.rfind(x, 0, at) >= 0]
+    return max(before)[1] if before else None
 
 
 def _listed_for(sq: Quantity, passage: Passage) -> str | None:
@@ -385,6 +421,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = 0  # "several defendants" is in any passage with nine: only a like one speaks to it
             if match and _bare_time(q) and not _bare_time(sq) and similarity < settings.passage_min_similarity + 0.1:
                 match = 0  # "for about two years" of something else than the "eight-month investigation"
+            if (label := _share_label(sq, passage)) is not None and (owner := _owner(claim, q, passage)) is not None:
+                match = _SAME if owner == label else 0  # "sexual exploitation (18%)", not the 29% beside it
             if (place := _listed_for(sq, passage)) is not None and similarity >= settings.passage_min_similarity:
                 match = _SAME if _near_claim(place, claim) else 0  # "Spain (15)" counts Spain's, not Germany's
             if match and q.unit == "age" and (whose := _whose_age(claim, q)) is not None:

@@ -578,6 +578,36 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="another-kind-s-count",
         ),
         pytest.param(
+            "After labour exploitation, sexual exploitation came next at 29 per cent of referrals.",
+            "Labour exploitation was the most common (34% of referrals), followed by criminal exploitation (29%) "
+            "and sexual exploitation (18%).\n",
+            Label.ALTERED,
+            "number-changed",
+            id="shares-in-brackets-go-with-their-labels",
+        ),
+        pytest.param(
+            "Of those referred, more than three-quarters were male.",
+            "17,004 potential victims were referred. Most potential victims were male (77%).\n",
+            Label.SUPPORTED,
+            "supported",
+            id="a-share-in-brackets-after-its-label",
+        ),
+        pytest.param(
+            "The number of referrals was up 10 per cent on 2023.",
+            "17,004 potential victims of modern slavery were referred to the NRM in 2024, up 10% on the previous "
+            "year (15,458).\n",
+            Label.SUPPORTED,
+            "supported",
+            id="the-same-rise-is-no-coincidence",
+        ),
+        pytest.param(
+            "More than two in five of those referred were children.",
+            "Children accounted for 41% of referrals (6,972), the statistics show.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="referred-and-referrals",
+        ),
+        pytest.param(
             "Officers seized about 660 kilograms of methamphetamine.",
             "Officers seized 1,456 pounds of methamphetamine at the port.\n",
             Label.SUPPORTED,
