@@ -35,7 +35,8 @@ _ONE_DATE = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATES = re.compile(
-    rf"(?P<samemonth>(?P<sm_month>{_MONTH})\s+(?P<sm_a>\d{{1,2}})\s*[-\u2013]\s*(?P<sm_b>\d{{1,2}})(?P<sm_year>{_YEAR})?)\b"
+    rf"(?P<samemonth>(?P<sm_month>{_MONTH})\s+(?P<sm_a>\d{{1,2}})\s*(?:[-\u2013]|\s(?:and|to|through)\s)\s*"
+    rf"(?P<sm_b>\d{{1,2}})(?P<sm_year>{_YEAR})?)\b"
     rf"|(?P<dayfirst>(?:from\s+|between\s+)?(?P<df_a>\d{{1,2}})\s*(?:[-\u2013]|to|and|until)\s*(?P<df_b>\d{{1,2}})\s+(?P<df_month>{_MONTH})(?P<df_year>\s+\d{{4}})?)\b"
     rf"|(?P<range>(?:from\s+|between\s+)?(?:{_WEEKDAY},?\s+)?(?P<r_a>{_ONE_DATE}),?\s+(?:to|through|until|till|and|-|\u2013)\s+"
     rf"(?:{_WEEKDAY},?\s+)?(?P<r_b>{_ONE_DATE}))\b"
@@ -44,7 +45,7 @@ _DATES = re.compile(
     rf"\s+(?:to|through|until|-|\u2013|(?<=\d{{4}}\s)and)\s+"
     rf"(?P<mo_b>{_FULL_MONTH})(?P<mo_year>,?\s+\d{{4}})?)\b"
     rf"|(?P<month>(?:in\s+)?{_MONTH}\s+\d{{4}})\b"
-    rf"|(?P<bare_month>\bin\s+(?P<bm>{_FULL_MONTH}))\b(?!\s*,?\s*\d|\s+(?:and|or)\s+{_FULL_MONTH}\s+\d)"
+    rf"|(?P<bare_month>\b(?:in|since)\s+(?P<bm>{_FULL_MONTH}))\b(?!\s*,?\s*\d|\s+(?:and|or)\s+{_FULL_MONTH}\s+\d)"
     rf"|(?P<years>\b(?:between|from)\s+(?P<ys_a>(?:1[89]|20)\d\d)\s+(?:and|to|through|until)\s+(?P<ys_b>(?:1[89]|20)\d\d))\b"
     rf"|(?P<year>\b(?:in|during|before|after|by)\s+(?:(?P<y_part>early|late|mid-?)\s*)?(?P<y_year>(?:1[89]|20)\d\d))"
     rf"(?![\d\u2013'-]|s\b)"
@@ -172,6 +173,8 @@ def _resolve(m: re.Match[str], ref: date) -> DateSpan | None:
             return None  # "in may", "march to …": not the months
         # The year given, or the one that puts the last month nearest the reference ("from January to September")
         year = int((m.group("mo_year") or "").strip(", ") or _one(f"{last} 15", ref).year)
+        if written.lower().startswith("since") and date(year, _MONTHS.index(last.lower()) + 1, 1) > ref:
+            year -= 1  # "since November": a month gone by
         until = _month(written, f"{last} {year}", ref)
         first_year = (m.group("mo_a_year") or "").strip(", ") if m.group("months") else ""
         since = _month(written, f"{first} {first_year or year}", ref)

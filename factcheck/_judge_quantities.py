@@ -32,6 +32,7 @@ _FIELD_REASON = {
     "action": "action-changed",
     "unit": "number-changed",
     "change": "meaning-changed",
+    "base": "base-changed",
 }
 
 
@@ -40,7 +41,7 @@ _MEASURES = lex.MONEY | {"percent", "kg", "lb", "t", "rank"}
 _NOT_MEASURED = frozenset(
     {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "rupee", "percent", "more", "higher",
      "lower", "fewer", "less", "up", "down", "increase", "decrease", "rise", "drop", "each", "worth", "money",
-     "amount", "total", "sum", "all"}
+     "amount", "total", "sum", "all", "compar", "year"}
 )  # fmt: skip
 _PEOPLE = lex.NOUN_GROUPS[0] | lex.NOUN_GROUPS[1]
 _ANYONE = frozenset({"person", "people", "individual"})
@@ -285,11 +286,11 @@ def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
     if claim.unit != source.unit and claim.unit in _KILOGRAMS and claim.qualifier is None and claim.value:
         half = _last_place(claim.value) / 2  # "660 kilograms" for "1,456 pounds": a conversion, rounded
         low, high = _in_base(claim, claim.value - half), _in_base(claim, claim.value + half)
-    if claim.qualifier == "about" and claim.value is not None:
+    if _approximate(claim) and claim.value is not None:
         value = _in_base(claim, claim.value)
         low, high = value * (1 - tolerance), value * (1 + tolerance)
     s_low, s_high = _in_base(source, source.low), _in_base(source, source.high)
-    if source.qualifier == claim.qualifier == "about" and source.value is not None:
+    if _approximate(source) and _approximate(claim) and source.value is not None:
         # "an estimated 1.25 million" for "an estimated 1,245,310": the claim's own margin allows the figure
         s_low = s_high = _in_base(source, source.value)
     if source.value and source.qualifier in ("more than", "at least") and claim.qualifier in ("fewer than", "up to"):
@@ -299,6 +300,11 @@ def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
         return (low, high) == (s_low, s_high)  # "from 10 to 17" is not "from 11 to 17"
     above = s_low > low or (s_low == low and (not claim.low_open or source.low_open))
     return above and s_high <= high
+
+
+def _approximate(q: Quantity) -> bool:
+    """ "About $46 million", or "an estimated value of $46 million": a figure given as near enough."""
+    return q.qualifier == "about" or (q.qualifier is None and q.hedge == "estimated")
 
 
 def _last_place(value: float) -> float:
@@ -487,6 +493,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             note = _conflation(q, passage) or _converted(q, sq) or _shift_note(q, sq)
     if _other_way(q.change) and _other_way(sq.change) and _other_way(q.change) != _other_way(sq.change):
         differences.append(Difference("change", q.change, sq.change))  # "fell 9.5 per cent" for "rose 9.5%"
+    if based := _other_base(claim, q, passage, sq):
+        differences.append(based)
     if _other_currency(q, sq):
         differences.append(Difference("unit", lex.CURRENCY_NAMES[q.unit or ""], lex.CURRENCY_NAMES[sq.unit or ""]))
     if sq.hedge != q.hedge and (sq.hedge or q.hedge) and not _accused_alike(q, sq):
@@ -510,6 +518,45 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         claim, (_evidence(passage, similarity),), differences, 0.75 if match == _RELATED else 1.0, explain,
         f'source says "{source_words}"',
     )  # fmt: skip
+
+
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_AGAINST = r"(?:from|on|over|than|compared (?:with|to)|versus|vs\.?)\s+(?:(?:during|in)\s+)?(?:the\s+)?"
+# What a change is measured against: the same period a year before, or the period just before.
+_BASES = (
+    ("a year before", re.compile(
+        r"\byear[- ](?:over|on)[- ]year\b|\bannual(?:ly)?\b"
+        rf"|{_AGAINST}(?:same (?:period|month|quarter|half|time)\b[^.;]{{0,20}}?"
+        r"\b(?:last year|a year (?:earlier|ago|before)|the previous year|\d{4})"
+        r"|(?:last|previous|prior|preceding) year|a year (?:earlier|ago|before)"
+        r"|[^.;]{0,40}?\bin (?:the (?:first|second) half|the (?:first|second|third|fourth) quarter|"
+        rf"{_MONTH_NAME}) (?:of )?\d{{4}}|\d{{4}}\b)"
+    )),
+    ("the period before", re.compile(
+        r"\b(?:month|quarter|week)[- ](?:over|on)[- ](?:month|quarter|week)\b"
+        rf"|{_AGAINST}(?:previous|prior|last|preceding)"
+        r" (?:(?:three|six) months|month|quarter|half[- ]year|half|period|week)"
+        rf"|{_AGAINST}{_MONTH_NAME}\b(?!\s*,?\s*\d{{4}})"
+    )),
+)  # fmt: skip
+
+
+def _base(text: str, written: str) -> tuple[str, str] | None:
+    """What the change at ``written`` is measured against, as (kind, the words), when the text says."""
+    at = text.find(written)
+    if at < 0:
+        return None
+    after = re.split(r"(?<=[.;])\s", text[at + len(written) : at + len(written) + 90])[0]
+    found = [(m.start(), kind, m.group().strip()) for kind, pattern in _BASES if (m := pattern.search(after))]
+    return min(found)[1:] if found else None
+
+
+def _other_base(claim: Claim, q: Quantity, passage: Passage, sq: Quantity) -> Difference | None:
+    """ "down 8 percent year over year" where the source's 8 percent is "from September": another base."""
+    if q.unit != "percent" or not (q.change or sq.change):
+        return None
+    said, real = _base(claim.sentence, q.written), _base(passage.text, sq.written)
+    return Difference("base", said[1], real[1]) if said and real and said[0] != real[0] else None
 
 
 def _other_way(change: str | None) -> str | None:
@@ -683,6 +730,8 @@ def _as_written(sq: Quantity, passage: Passage) -> str:
         return f"{sq.hedge} {m.group(1)} of {counted}"
     before_figure = rf"\b{re.escape(sq.hedge or '')}\b[^.;]{{0,40}}?(?=[$\u00a3\u20ac]?{re.escape(sq.written)})"
     if sq.hedge and (m := re.search(before_figure, passage.text)):
+        if sq.qualifier and re.search(rf"\b{re.escape(sq.qualifier)}\s*$", m.group(0)):
+            counted = counted.removeprefix(f"{sq.qualifier} ")  # "… of about $46 million", said once
         return f"{m.group(0)}{counted}"  # "estimated street value of 6,800,000", "allegedly found 1,120 kilograms"
     hedge = None if sq.hedge and re.search(rf"\b{re.escape(sq.hedge)}\b", sq.noun) else sq.hedge  # said in the noun
     return " ".join(x for x in (sq.qualifier, number, hedge, sq.noun) if x)
@@ -717,7 +766,7 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
                 continue  # "before 2017" against "before 2016": neither borne out nor ruled out
             # "ran from 30 September to 7 October" against "30 September to 6 October": the same window
             same_window = d.explicit_range and sd.explicit_range and (d.start == sd.start or d.end == sd.end)
-            same_event = bool(d.relation and sd.relation and d.relation == sd.relation) or same_window
+            same_event = _same_event(d.relation, sd.relation) or same_window
             agrees = _date_agrees(d, sd)
             exact_range = agrees and d.explicit_range and sd.explicit_range  # "Feb. 17–28" twice: rare enough
             # A limit ("by Jan. 6") holds many days: only a passage much like the sentence speaks to it.
@@ -727,7 +776,7 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
                 near = False  # "in custody till August 18" is no day the court "produced" him on
             if not same_event and not near and not exact_range:
                 one_day = d.start == d.end == sd.start == sd.end
-                other_event = bool(d.relation and sd.relation and d.relation != sd.relation)
+                other_event = bool(d.relation and sd.relation and not _same_event(d.relation, sd.relation))
                 if agrees and one_day and similarity >= 0.15 and index.is_primary(passage) and not other_event:
                     weak.append((1, True, similarity, passage, sd))
                 continue
@@ -767,6 +816,14 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     return _unsourced(claim, index, f"no source gives the date {written} ({_iso_range(d)})")
 
 
+# The day of an enforcement action: warrants are executed, homes searched and suspects arrested together.
+_ACTION_DAY = frozenset({"search", "arrest", "seize", "execute"})
+
+
+def _same_event(said: str | None, real: str | None) -> bool:
+    return said is not None and (said == real or {said, real} <= _ACTION_DAY)
+
+
 def _dated_that_year(claim: Claim, d: DateSpan, index: Index) -> Verdict | None:
     """ "In 2022, the CBI had booked a ferro alloys maker": a release of that year that speaks to the sentence."""
     found = [
@@ -791,7 +848,7 @@ def _in_the_sources_year(claim: Claim, d: DateSpan, index: Index, candidates: li
             same_day = _in_year(d, sd.start.year)
             if same_day is None or sd.start.year == d.start.year:
                 continue  # the same year was compared already
-            same_event = bool(d.relation and d.relation == sd.relation)
+            same_event = _same_event(d.relation, sd.relation)
             agrees = _date_agrees(same_day, sd)
             if not agrees and not (same_event and abs((sd.start - same_day.start).days) <= 10):
                 continue

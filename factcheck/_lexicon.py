@@ -209,6 +209,8 @@ DATE_RELATIONS: dict[str, str] = {
     "raids": "search",
     "raid": "search",
     "raided": "search",
+    "warrants": "search",  # "executed search warrants on Tuesday"
+    "warrant": "search",
     "arrests": "arrest",
     "arrest": "arrest",
     "sentencing": "sentence",

@@ -82,6 +82,8 @@ def _describe(d: Difference) -> str:
         return f"{d.article} where the source has {d.source}"
     if d.field == "change":
         return f'"{d.article}" where the source has "{d.source}": the change goes the other way'
+    if d.field == "base":
+        return f'measured "{d.article}" where the source measures it "{d.source}"'
     if d.field == "unit":
         return f"in {d.article} where the source has {d.source}"
     if d.field in {"title", "speaker", "name"}:

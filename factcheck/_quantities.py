@@ -411,7 +411,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             break
     if qualifier is None and _approx_after(tokens, num.next_token):
         qualifier = "about"  # "Rs. 1.2 crore (approx.)"
-    lead = [t[1].lower() for t in tokens[max(0, first - 10) : first]]
+    said_from = _start_token(tokens, start)  # before "more than" or "about", where they are written
+    lead = [t[1].lower() for t in tokens[max(0, said_from - 10) : said_from]]
     if hedge is None and lead[-1:] == ["of"] and "estimated" in lead[-10:]:
         hedge = "estimated"  # "an estimated street value of $6.8 million", "an estimated MSRP of $34 million"
     # The counted noun phrase: "probable identifications of previously unknown victims".
@@ -430,6 +431,10 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         np_words, hedge, _ = _noun_phrase(tokens, k, hedge)  # "37 were identified as potential victims"
     while np_words and np_words[-1][0].lower() in _NP_LINKS | {"and", "or"}:
         np_words.pop()
+    if num.unit == "percent" and [w.lower() for w, _, _ in np_words[:1]] in (["year"], ["month"], ["quarter"]):
+        np_words = []  # "8 percent year over year": the base, not what is measured
+    if num.unit in lex.MONEY and np_words and np_words[0][0].lower().endswith("ed"):
+        np_words = []  # "$1.3 million linked to the scheme", "$2 million stolen": a participle, not what it is
     unit_after = None
     if num.unit is None and j + 1 < len(tokens) and tokens[j][1].lower() == "per" and tokens[j + 1][0] == "num":
         unit_after = "per " + tokens[j + 1][1].replace(",", "")  # "368.6 offenses per 100,000": a rate
@@ -446,7 +451,7 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         lemmas = (head, *lemmas)
     if len(head_words) == 1 and head_words[0].lower().endswith("ed"):
         head = ""  # "19 wanted for homicide": a participle, the thing counted is implied
-    if num.unit in lex.MONEY and not lemmas and (what := _sum_of(tokens, first)):
+    if num.unit in lex.MONEY and not lemmas and (what := _sum_of(tokens, said_from)):
         lemmas = (what,)  # "a wrongful loss of Rs. 412.36 crore", "credit limits of Rs 350 crore": what the sum is
     unit = num.unit or unit_after
     lead_words = set(before) | {tokens[first][1].lower()}
@@ -484,8 +489,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
 def _change(tokens: list[tuple[str, str, int, int]], first: int, head: str) -> str | None:
     """The word that makes a figure a change ("rose 9.5%", "down 18.1 per cent", "rose by 300", "a 12% decrease")."""
     before = [t[1].lower() for t in tokens[max(0, first - 2) : first]]
-    if before[-1:] == ["by"]:
-        before = before[:-1]
+    if before[-1:] in (["by"], ["of"]):
+        before = before[:-1]  # "rose by 12%", "an increase of about 35 per cent"
     if before and before[-1] in lex.CHANGE_UP | lex.CHANGE_DOWN:
         return before[-1]
     return head if head in lex.CHANGE_UP | lex.CHANGE_DOWN else None

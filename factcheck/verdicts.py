@@ -37,6 +37,7 @@ REASONS: dict[str, str] = {
     "counted-noun-changed": "the figure counts another thing in the source (identifications, not children)",
     "action-changed": "the source counts something else done (located, not recovered; identified, not arrested)",
     "date-changed": "the source gives another date for the same event",
+    "base-changed": "the change is measured against another period than the source's (a year before, not a month)",
     "quote-reworded": "the quoted words are not the source's, though what they say is kept (as in translation)",
     "quote-changed": "the quote says something the source's words do not: a number, negation, name or modal changed",
     "speaker-changed": "the source attributes the quote to someone else",

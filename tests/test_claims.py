@@ -631,6 +631,19 @@ def test_last_and_a_month_is_the_latest_such_month_before() -> None:
     ]
 
 
+def test_since_a_month_is_a_month_gone_by() -> None:
+    found = find_dates("The ring has operated since November.", date(2025, 8, 13))
+    assert [(f.start, f.end) for _, _, f in found] == [(date(2024, 11, 1), date(2024, 11, 30))]
+
+
+def test_two_days_of_a_month_are_one_date() -> None:
+    text = "The skimmers were installed on April 10 and 11 at a gas station."
+    assert [(d.start, d.end) for _, _, d in find_dates(text, date(2025, 4, 17))] == [
+        (date(2025, 4, 10), date(2025, 4, 11))
+    ]
+    assert [c.kind for c in _claims(text)] == [Kind.DATE]
+
+
 def test_a_dotted_date_is_day_first() -> None:
     found = find_dates("The case was registered on 08.07.2025 in Mumbai.", PUBLISHED)
     assert [(f.written, f.start) for _, _, f in found] == [("08.07.2025", date(2025, 7, 8))]
@@ -655,6 +668,7 @@ def test_the_first_half_of_a_year_is_no_share() -> None:
         pytest.param("Arrests increased by 12% this year.", "increased", id="by"),
         pytest.param("Officers saw a 12% decrease in thefts.", "decrease", id="a-noun-of-change"),
         pytest.param("Officers seized 12% of the stock.", None, id="no-change"),
+        pytest.param("Seizures saw an increase of about 35 per cent.", "increase", id="an-increase-of"),
     ],
 )
 def test_a_figure_that_measures_a_change(text: str, change: str | None) -> None:

@@ -608,6 +608,43 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="referred-and-referrals",
         ),
         pytest.param(
+            "The total was down 8 percent year over year, according to the agency.",
+            "Apprehensions totaled 56,530 in October, a decrease of 8 percent from September.\n",
+            Label.ALTERED,
+            "base-changed",
+            id="year-over-year-for-month-over-month",
+        ),
+        pytest.param(
+            "From July through September, reports showed a 20 percent increase over the same period in 2022.",
+            "From July through September, the office received 20 percent more reports than in the previous three "
+            "months.\n",
+            Label.ALTERED,
+            "base-changed",
+            id="the-previous-three-months-for-last-year",
+        ),
+        pytest.param(
+            "Goods worth about HK$310 million were seized in those cases, up about 35 per cent year on year.",
+            "Goods worth about $310 million were seized, an increase of about 35 per cent compared with the same "
+            "period last year.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="year-on-year-is-the-same-period-last-year",
+        ),
+        pytest.param(
+            "Banks have reported $1.3 million in losses tied to the scheme.",
+            "Financial institutions have reported losses of more than $1.3 million linked to the scheme.\n",
+            Label.ALTERED,
+            "qualifier-changed",
+            id="a-participle-after-a-sum-is-not-what-it-is",
+        ),
+        pytest.param(
+            "The goods had an estimated value of HK$46 million.",
+            "The goods had an estimated market value of about $46 million.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="estimated-before-about",
+        ),
+        pytest.param(
             "Officers seized about 660 kilograms of methamphetamine.",
             "Officers seized 1,456 pounds of methamphetamine at the port.\n",
             Label.SUPPORTED,
@@ -1047,6 +1084,18 @@ DATES_AGAINST_ONE_RELEASE = [
         "He was arrested on 11.08.2025. He will be produced today before the Court of the Special Judge.\n",
         Label.UNSOURCED,
         id="the-end-of-a-remand-is-no-day-he-was-produced",
+    ),
+    pytest.param(
+        "Officers raided the two properties on May 12, 2025.",
+        "Officers executed search warrants at two properties on Tuesday, 13 May, 2025.\n",
+        Label.ALTERED,
+        id="raids-are-the-day-warrants-were-executed",
+    ),
+    pytest.param(
+        "Agents arrested 112 workers of a staffing company on May 9 in Fort Worth.",
+        "Special agents executed federal criminal search warrants May 9 at five construction sites in Fort Worth.\n",
+        Label.SUPPORTED,
+        id="arrests-on-the-day-of-the-searches",
     ),
 ]
 
