@@ -179,6 +179,9 @@ def _same_rank(said: str, real: str) -> bool:
     said_brief, real_brief = _portfolio(said), _portfolio(real)
     if said_brief and real_brief and not said_brief & real_brief:
         return False  # "Immigration Minister" is not the "Minister for Safeguarding"
+    said_post, real_post = _post(said), _post(real)
+    if "(" in said + real and said_post and real_post and said_post != real_post:
+        return False  # "for ports and boundary" is not the post "(Boundary and Ports)", a name in brackets
     return all(
         not rank or any(rank == real_rank and _in_order(part, real_part) for real_part, real_rank in real_parts)
         for part, rank in ((part, tuple(_title_words(part))) for part in _title_parts(said))
@@ -191,6 +194,14 @@ def _portfolio(title: str) -> set[str]:
     if not {"minister", "secretary"} & set(found):
         return set()
     return {w for w in found if w not in lex.TITLE_WORDS and w not in lex.FILLER and w not in {"state", "hon", "mp"}}
+
+
+def _post(title: str) -> list[str]:
+    """A post named in brackets or after "for": "Assistant Commissioner (Boundary and Ports)" → [boundary, ports]."""
+    m = re.search(r"\(([^)]{3,60})\)|\bfor\s+(?:the\s+)?([^,(]{3,60}?)(?=\s+(?:at|of|in)\s|,|$)", title)
+    if m is None:
+        return []
+    return [w for w in words(m.group(1) or m.group(2)) if w not in lex.FILLER and w not in {"the", "and"}]
 
 
 def _in_order(said: str, real: str) -> bool:
@@ -291,9 +302,15 @@ def _name_difference(article: str, source: str) -> str | None:
     real = [w for w in words(source) if len(w) > 1]
     if said == real or (said and set(said) <= set(real) and said[-1] == real[-1]):
         return None
-    if fuzz.ratio(" ".join(said), " ".join(real)) >= 80:
-        return "name"
-    return "speaker"
+    if not said or not real:
+        return "speaker"
+    # The surname, and the given name where both give one; a middle initial left out is no difference
+    # ("Marcus Hollings" for "Marcus T. Hollins" is a misspelt surname; "Kowalczik" for "Kowalczyk" too).
+    pairs = [(said[-1], real[-1])] + ([(said[0], real[0])] if len(said) > 1 and len(real) > 1 else [])
+    found = [None if a == b else "name" if fuzz.ratio(a, b) >= 80 else "speaker" for a, b in pairs]
+    if "speaker" in found:
+        return "name" if fuzz.ratio(" ".join(said), " ".join(real)) >= 80 else "speaker"
+    return "name" if "name" in found else None
 
 
 def _title_words(title: str) -> list[str]:

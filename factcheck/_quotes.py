@@ -58,6 +58,8 @@ _SAID_THAT = re.compile(
     rf"(?:^|[.!?]\s+|\s)(?P<who>{_NAME_RUN}|He|She|They){_APPOSITIVE}\s+{_SAID}(?:\s+that)?\s[^\u201c\u201d\".!?]{{0,60}}$"
 )
 _PRONOUNS = {"he", "she", "they"}
+_HONORIFIC_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Miss|Madam|Dr)\.?\s+({_NAME_RUN})")
+_TITLE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\bthe\s+)([A-Z][^,;:\u201c\"]*)$")
 
 
 # Opening marks and the closing marks that may end them. Single quotes count only
@@ -179,6 +181,13 @@ def _attribute(
         attribution = (before_start + m.start(), before_start + m.end())
         who_span = (before_start + m.start("who"), before_start + (m.end("title") if title else m.end("who")))
         attribution_before = True
+        if title and (named_after := _HONORIFIC_NAME.fullmatch(title.strip())):
+            # "the Assistant Commissioner (Boundary and Ports) of Customs, Mr Leung Chi-wah, said": the title
+            # comes first, the name after an honorific, as Hong Kong and Singapore releases write it
+            lead = _TITLE_BEFORE.search(before, 0, m.start("who"))
+            first = lead.start(1) if lead else m.start("who")
+            title, who = before[first : m.end("who")], named_after.group(1)
+            who_span = (before_start + first, before_start + m.end("title"))
     if who is None and n_words <= 4 and closed:
         return QuoteSpan(start, end, inner_start, inner_end, term=True)
     speaker, run_title = _split_name(who) if who else (None, None)

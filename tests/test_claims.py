@@ -770,6 +770,14 @@ SINGLE_QUOTES = [
         id="title-name-then-whose",
     ),
     pytest.param(
+        "At a media session, the Assistant Commissioner (Boundary and Ports) of Customs, Mr Leung Chi-wah, said, "
+        "“This seizure shows that smugglers will not succeed.”",
+        "This seizure shows that smugglers will not succeed",
+        "Leung Chi-wah",
+        "Assistant Commissioner (Boundary and Ports) of Customs",
+        id="title-first-then-an-honorific-and-the-name",
+    ),
+    pytest.param(
         "“Every child we find is a life changed,” said Katrina W. Berger, HSI Executive Associate Director.",
         "Every child we find is a life changed",
         "Katrina W. Berger",

@@ -182,6 +182,9 @@ ATTRIBUTIONS = [
     ("same", SAID + "Katrina W. Berger.", Label.SUPPORTED, None),
     ("middle initial left out", SAID + "Katrina Berger.", Label.SUPPORTED, None),
     ("name misspelt", SAID + "Katrina W. Burger.", Label.ALTERED, "name"),
+    ("surname misspelt, middle initial left out", SAID + "Katrina Bergner.", Label.ALTERED, "name"),
+    ("given name misspelt", SAID + "Katrine W. Berger.", Label.ALTERED, "name"),
+    ("another given name, the same surname", SAID + "Maria W. Berger.", Label.ALTERED, "name"),
     ("title words swapped", SAID + "Katrina W. Berger, associate executive director of HSI.", Label.ALTERED, "title"),
     ("title right", SAID + "Katrina W. Berger, executive associate director of HSI.", Label.SUPPORTED, None),
     ("title abbreviated", SAID + "Exec. Assoc. Dir. Katrina W. Berger.", Label.SUPPORTED, None),
@@ -911,6 +914,23 @@ def test_a_sentence_that_gives_the_day_a_release_came_out() -> None:
         ("more than 56,000 firearms", Label.SUPPORTED),
         ("33,619 firearms", Label.SUPPORTED),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        pytest.param("assistant commissioner for boundary and ports", Label.SUPPORTED, id="the-post-in-its-order"),
+        pytest.param("assistant commissioner for ports and boundary", Label.ALTERED, id="the-post-reversed"),
+    ],
+)
+def test_a_post_in_brackets(title: str, label: Label) -> None:
+    release = (
+        "At a media session today, the Assistant Commissioner (Boundary and Ports) of Customs, Mr Leung Chi-wah, "
+        "said, “This seizure shows that they will not succeed.”\n"
+    )
+    sentence = f"“This seizure shows that they will not succeed,” said Leung Chi-wah, {title}."
+    verdict = _verdict(sentence, Kind.QUOTE, release, attribution=True)
+    assert verdict.label is label, verdict.explanation
 
 
 def test_a_person_named_with_a_title_in_front() -> None:
