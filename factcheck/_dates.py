@@ -275,7 +275,14 @@ def _event(text: str, start: int, end: int) -> tuple[str | None, int]:
     return relation, at
 
 
+# Searches name their places before the day, often as a list: "executed search warrants at four addresses in
+# Wishaw, Motherwell, Bellshill and Coatbridge on Tuesday, 13 May".
+_SEARCHES = re.compile(r"\b(?:raided|searched|executed (?:\S+ ){0,3}warrants)\b[^;.!?\n]*$", re.IGNORECASE)
+
+
 def _court_step(text: str, start: int) -> str | None:
+    if _SEARCHES.search(text, max(0, start - 140), start):
+        return "search"
     m = _COURT_STEPS.search(text, max(0, start - 80), start)
     if not m:
         return None

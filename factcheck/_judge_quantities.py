@@ -501,7 +501,12 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
         differences.append(Difference("hedge", q.hedge, sq.hedge))
     said_action, real_action = _action_of(q), _action_of(sq)
     # "found" covers "recovered" and "located"; "recovered" for the "225 found" is a narrower claim
-    if said_action in _COUNTED_ACTIONS and real_action in _COUNTED_ACTIONS and said_action not in (real_action, "find"):
+    if (
+        said_action in _COUNTED_ACTIONS
+        and real_action in _COUNTED_ACTIONS
+        and said_action not in (real_action, "find")
+        and not _both_done(said_action, real_action, passage.text)
+    ):
         differences.append(Difference("action", said_action, real_action))
     if match == _RELATED and not _other_currency(q, sq):
         differences.append(Difference("noun", q.noun or None, sq.noun or None))
@@ -710,6 +715,12 @@ def _accused_alike(q: Quantity, sq: Quantity) -> bool:
     return q.hedge in _ACCUSATION and sq.hedge in _ACCUSATION
 
 
+def _both_done(said: str, real: str, text: str) -> bool:
+    """ "has been arrested and charged": the source says both were done."""
+    forms = {a: "|".join(re.escape(f) for f in lex.ACTIONS.get(a, (a,))) for a in (said, real)}
+    return re.search(rf"\b(?:{forms[real]})\s+and\s+(?:{forms[said]})\b", text, re.IGNORECASE) is not None
+
+
 def _action_of(q: Quantity) -> str | None:
     """What was done to what is counted: "recovered 225 children" -> recover, "311 identifications" -> identify."""
     return q.verb or lex.COUNT_ACTION_OF.get(q.head) or lex.COUNT_ACTION_OF.get(q.head + "s")
@@ -782,7 +793,7 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
                 continue
             if (
                 not agrees
-                and _days_apart(d, sd) > (10 if not (d.year_only or d.bound) else _YEARS_APART)
+                and _days_apart(d, sd) > (_YEARS_APART if _loose(d, sd, same_event) else 10)
                 and not ((same_event or similarity >= 0.45) and _year_changed(d, sd))
                 and not (same_event and similarity >= 0.45)  # "convicted on 8 September 2023", said like the story
             ):
@@ -818,6 +829,12 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
 
 # The day of an enforcement action: warrants are executed, homes searched and suspects arrested together.
 _ACTION_DAY = frozenset({"search", "arrest", "seize", "execute"})
+
+
+def _loose(d: DateSpan, sd: DateSpan, same_event: bool) -> bool:
+    """Whether a year or a limit may be compared with a date years away ("born in 1956" for 1945): against
+    another year or limit, or the same event — not "opened in 2020" against the day of a seizure."""
+    return (d.year_only or d.bound is not None) and (sd.year_only or sd.bound is not None or same_event)
 
 
 def _same_event(said: str | None, real: str | None) -> bool:

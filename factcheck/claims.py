@@ -198,6 +198,15 @@ def _entity(text: str, start: int, name: str) -> tuple[int, int, str] | None:
 def _split_joined(run: str, offset: int) -> list[tuple[int, int, str]]:
     """A run of capitalised words as the names in it: "Germany's Federal Criminal Police Office and Britain's
     National Crime Agency" is two bodies (a possessive starts a new name), "Customs and Border Protection" one."""
+    whose = re.fullmatch(r"(.+?)['\u2019]s\s+(.+)", run)
+    if (
+        whose
+        and " and " in whose.group(2)
+        and not _a_body(whose.group(2).split(" and ")[0])
+        and _a_unit(whose.group(2))
+    ):
+        rest = whose.start(2)  # "Police Scotland's Organised Crime and Counter Terrorism Unit": the owner, its unit
+        return [(offset, offset + whose.end(1), whose.group(1)), (offset + rest, offset + len(run), whose.group(2))]
     owned = re.search(r"\s+and\s+(?=[A-Z][\w.]*['\u2019]s\s)", run)
     if owned:
         rest = owned.end()
@@ -217,6 +226,11 @@ def _split_joined(run: str, offset: int) -> list[tuple[int, int, str]]:
             result.append((cursor, cursor + len(part), part))
         cursor += len(part)
     return result
+
+
+def _a_unit(name: str) -> bool:
+    """A body's name that holds "and": "Organised Crime and Counter Terrorism Unit" (its last word a body's)."""
+    return len(name.split()) >= 3 and name.rsplit(maxsplit=1)[-1].lower() in lex.ORG_WORDS
 
 
 def _a_body(name: str) -> bool:

@@ -104,7 +104,10 @@ class Index:
         when = self.other_rounds.get(passage.source.id)
         if when is not None and _of_that_round(claim.sentence, when.year):
             return 2
-        if (published := passage.source.published) is not None and on_the_day(claim.sentence, published):
+        if (published := passage.source.published) is not None and (
+            on_the_day(claim.sentence, published)
+            or (not self.is_primary(passage) and framed_by(claim.sentence, published))
+        ):
             return 2
         return 1 if self.is_primary(passage) else 0
 
@@ -355,6 +358,18 @@ def about_another_round(claim: Claim, rounds: set[date]) -> bool:
         any(str(d.year) in lowered for d in rounds)
         or re.search(r"\b(?:last|previous) year\b|\ba year (?:ago|earlier|before)\b", lowered) is not None
         or any(on_the_day(sentence, d) for d in rounds)
+    )
+
+
+def framed_by(sentence: str, day: date) -> bool:
+    """Whether the sentence opens with a month or year that holds the day, or ends a week before it ("In
+    November, a 38-year-old man was charged …" for a release of 28 November): it is about what was done then.
+    A stated range ("Between October 2022 and March 2023, …") is the period figures cover, not a frame."""
+    found = find_dates(sentence, day, 0, min(len(sentence), 40))
+    return any(
+        start <= 3 and sentence[end : end + 1] == "," and d.start <= day <= d.end + timedelta(days=7)
+        for start, end, d in found
+        if d.start != d.end and not d.explicit_range
     )
 
 

@@ -725,6 +725,12 @@ RELATIONS = [
     ),
     pytest.param("CBI conducted searches on 11.08.2025 in Pune.", "searches on 11.08.2025", "search", id="searches"),
     pytest.param("He was remanded in custody till August 18.", "till August 18", "end", id="till-ends-a-period"),
+    pytest.param(
+        "Officers executed search warrants at homes in Wishaw, Motherwell and Bellshill on Tuesday, 13 May, 2025.",
+        "13 May, 2025",
+        "search",
+        id="searches-named-before-a-list-of-places",
+    ),
 ]
 
 
@@ -1046,6 +1052,11 @@ ENTITIES = [
         "Help came from the Harris County Sheriff's Office and Mexican authorities.",
         ["Harris County Sheriff's Office"],
         id="a-body-and-a-nationality",
+    ),
+    pytest.param(
+        "Officers from Police Scotland's Organised Crime and Counter Terrorism Unit carried out the raids.",
+        ["Scotland", "Organised Crime and Counter Terrorism Unit"],
+        id="an-owner-and-its-unit-named-with-and",
     ),
 ]
 

@@ -552,6 +552,13 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="investigated-is-not-arrested",
         ),
         pytest.param(
+            "Police said a 38-year-old man was charged.",
+            "A 38-year-old man has been arrested and charged in connection with the find.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="arrested-and-charged",
+        ),
+        pytest.param(
             "NIBIN leads tied the guns to 12 shootings in Houston.",
             "NIBIN leads linked 12 of the recovered firearms to shootings in Houston.\n",
             Label.ALTERED,
@@ -836,6 +843,27 @@ def test_the_month_of_last_year_s_release_for_its_event() -> None:
     assert ("pleaded guilty last August", Label.SUPPORTED) in found, found
 
 
+def test_a_sentence_framed_by_the_month_of_an_earlier_release() -> None:
+    """ "In November, …": the release of that month speaks to the sentence, before the story's own."""
+    this_week = Source.from_text(
+        "Drugs recovered\n\nPublished: 14 May 2025\n\nCannabis worth an estimated £520,000 was recovered.\n",
+        url="https://www.scotland.police.uk/may",
+    )
+    november = Source.from_text(
+        "Cannabis farm found\n\nPublished: 28 November 2024\n\nCannabis worth an estimated £350,000 was found.\n",
+        url="https://www.scotland.police.uk/november",
+    )
+    article = Article.from_text(
+        "Cannabis worth £520,000 was recovered this week. In November, cannabis worth an estimated £350,000 was "
+        "found in Wishaw.\n",
+        published=date(2025, 5, 16),
+    )
+    assert _figures(article, [this_week, november]) == [
+        ("£520,000", Label.ALTERED),
+        ("an estimated £350,000", Label.SUPPORTED),
+    ]
+
+
 def _figures(article: Article, sources: list[Source]) -> list[tuple[str, Label]]:
     """Each quantity claim's words and label, the article checked against these releases."""
     return [(v.claim.text, v.label) for v in check(article, sources).verdicts if v.claim.kind is Kind.QUANTITY]
@@ -1116,6 +1144,12 @@ DATES_AGAINST_ONE_RELEASE = [
         "Special agents executed federal criminal search warrants May 9 at five construction sites in Fort Worth.\n",
         Label.SUPPORTED,
         id="arrests-on-the-day-of-the-searches",
+    ),
+    pytest.param(
+        "The Heung Yuen Wai control point, which opened in 2020, handled the lorry.",
+        "Customs yesterday (June 13) seized 5,200 items at the Heung Yuen Wai Control Point.\n",
+        Label.UNSOURCED,
+        id="a-year-is-no-year-of-another-event-s-day",
     ),
 ]
 
