@@ -72,6 +72,8 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         return 0
     if source.head in _RECORDS and claim.head not in _RECORDS and claim.head in source.lemmas:
         return _RELATED  # "31,402 reports of missing children" count reports: one child may have several
+    if source.head in _DEVICES and _what_it_does(claim.head) in source.lemmas:
+        return _SAME  # "11 skimmers" are "11 skimming devices"
     if claim.head != source.head and source.verb in _LINKING and claim.head in _after_to(source):
         return _RELATED  # "12 shootings" for "linked 12 of the recovered firearms to shootings": firearms are counted
     if claim.head in source.lemmas or any(claim.head in g and g & set(source.lemmas) for g in lex.SYNONYMS):
@@ -87,11 +89,25 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         return _SAME
     if claim.verb and claim.verb == source.verb and claim.head in _ANYONE and source.head in _PEOPLE:
         return _SAME  # "arrested more than a dozen people" counts the "12 subjects arrested"
+    if source.head in _ANYONE and source.verb in _ACCUSED and claim.head in _ACCUSED_PEOPLE:
+        return _SAME  # "two of the suspects" are two of "the four people charged"
     if claim.verb and claim.verb == source.verb and {claim.head, source.head} <= _PEOPLE:
         return _RELATED  # "arrested 31 suspected traffickers" for "31 people arrested": a narrower group
     if claim.verb and source.verb and claim.verb != source.verb and not {claim.verb, source.verb} & _RESULT_VERBS:
         return 0  # "45 suspects questioned" is not "47 suspected predators arrested"
     return _RELATED if _same_group({claim.head}, set(source.lemmas)) else 0
+
+
+# Things named by what they do: "skimming devices" are skimmers.
+_DEVICES = frozenset({"device", "machine", "tool", "unit", "kit", "equipment"})
+
+
+def _what_it_does(noun: str) -> str:
+    """ "skimmer" -> "skim", "scanner" -> "scan": the verb of an agent noun, as ``lemma`` gives it."""
+    if not noun.endswith("er") or len(noun) < 6:
+        return ""
+    stem = noun[:-2]
+    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
 
 
 # Verbs that tie what is counted to something else: "linked 12 firearms to shootings" counts no shootings.
@@ -236,7 +252,8 @@ def _context_names(q: Quantity, sq: Quantity, passage: Passage, similarity: floa
     much like the claim's sentence that names what the claim counts, or something of its kind. The very
     same sum of money ("$34,000"), share with a decimal ("18.1%"), or change the same way ("up 10%"), is rarely a
     coincidence: a passage merely like the sentence will do."""
-    same_sum = (
+    same_range = _is_range(q) and (q.low, q.high) == (sq.low, sq.high)  # "from $149 to $999"
+    same_sum = same_range or (
         q.unit in _MEASURES
         and q.value is not None
         and q.value == sq.value
@@ -246,7 +263,7 @@ def _context_names(q: Quantity, sq: Quantity, passage: Passage, similarity: floa
             or (_other_way(q.change) is not None and _other_way(q.change) == _other_way(sq.change))  # "up 10%"
         )
     )
-    if similarity < settings.passage_min_similarity + (0.0 if same_sum else 0.15):
+    if not same_range and similarity < settings.passage_min_similarity + (0.0 if same_sum else 0.15):
         return False
     if _measured(q) or not q.head:
         return True
@@ -417,7 +434,7 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match
                 and (bound or not holds)
                 and _far_apart(q, sq)
-                and not (q.head == sq.head and similarity >= 0.6)
+                and not (q.head and q.head == sq.head and similarity >= 0.6)
                 and not same_side
                 and not (q.unit != sq.unit and {q.unit, sq.unit} <= set(_KILOGRAMS))  # "850 kg" for "386 pounds"
                 and not _shifted(q, sq)
@@ -698,6 +715,7 @@ _COUNTED_ACTIONS = frozenset(
 )
 _ACCUSATION = frozenset({"suspected", "alleged", "accused"})
 _ACCUSED = frozenset({"suspect", "defendant", "accused", "arrest", "charge"})
+_ACCUSED_PEOPLE = frozenset({"suspect", "defendant", "accused"})
 
 
 def _accused_alike(q: Quantity, sq: Quantity) -> bool:

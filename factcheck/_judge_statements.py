@@ -367,7 +367,7 @@ def _contradictions(text: str, passage: Passage) -> list[Difference]:
     real_text = passage.text if _RELATIVE_CLAUSE.search(text) else _RELATIVE_CLAUSE.sub("", passage.text)
     real = words(real_text.replace("n't", " n't"))
     found = []
-    if sum(w in lex.NEGATIONS for w in said) % 2 != sum(w in lex.NEGATIONS for w in real) % 2:
+    if _negations(said, real) % 2 != _negations(real, said) % 2:
         found.append(Difference("negation", _negation(said), _negation(real)))
     said_set, real_set = set(said), set(real)
     for a, b in lex.ANTONYMS:
@@ -392,6 +392,22 @@ def _contradictions(text: str, passage: Passage) -> list[Difference]:
 
 
 _ORDINALS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())
+
+
+_NEGATED_AUX = frozenset("be been being have has had yet ever always also even only do does did".split())
+
+
+def _negations(tokens: list[str], other: list[str]) -> int:
+    """The negations of one side whose verb the other side also says: "software they did not need" negates
+    "need", which a story that never mentions needing does not say the other way."""
+    other_lemmas = {lemma(w) for w in other}
+    count = 0
+    for i, w in enumerate(tokens):
+        if w not in lex.NEGATIONS:
+            continue
+        verb = next((t for t in tokens[i + 1 : i + 4] if t not in _NEGATED_AUX), None)
+        count += verb is None or lemma(verb) in other_lemmas
+    return count
 
 
 def _negation(tokens: list[str]) -> str | None:

@@ -424,8 +424,12 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
             j += 1
         if j + 1 < len(tokens) and re.fullmatch(r"\w+['\u2019]s", tokens[j][1]) and tokens[j + 1][0] == "num":
             j += 2  # "16,412 of the nation's 18,903 law enforcement agencies": agencies are counted
-        elif j < len(tokens) and tokens[j][0] == "num" and tokens[j - 1][1].lower() in _DETERMINERS:
-            j += 1  # "16,412 of the 18,903 agencies"
+        elif (
+            j < len(tokens)
+            and (tokens[j][0] == "num" or number_word(tokens[j][1]) is not None)
+            and tokens[j - 1][1].lower() in _DETERMINERS
+        ):
+            j += 1  # "16,412 of the 18,903 agencies", "Two of the four people charged"
     np_words, hedge, j = _noun_phrase(tokens, j, hedge)
     if not np_words and (k := _predicate_start(tokens, j)) is not None:
         np_words, hedge, _ = _noun_phrase(tokens, k, hedge)  # "37 were identified as potential victims"
@@ -501,9 +505,9 @@ _HOW_MUCH = frozenset({"total", "amount", "sum", "value", "worth", "tune", "exce
 
 
 def _sum_of(tokens: list[tuple[str, str, int, int]], first: int) -> str:
-    """The noun a sum is "of" ("loss of", "limits of"), as its lemma; "" for none."""
-    if first < 2 or tokens[first - 1][1] != "of" or tokens[first - 2][0] != "word":
-        return ""
+    """The noun a sum is "of" or is ("loss of", "limits of", "payment is"), as its lemma; "" for none."""
+    if first < 2 or tokens[first - 1][1] not in {"of", "is", "was", "were", "are"} or tokens[first - 2][0] != "word":
+        return ""  # "a loss of Rs. 412 crore", "the average payment is $70"
     word = tokens[first - 2][1]
     if not word.islower() or word in lex.NP_STOP or lemma(word) in _HOW_MUCH or lemma(word) in _DETERMINERS:
         return ""

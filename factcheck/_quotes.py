@@ -46,7 +46,10 @@ _SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|told\s+[\w
 _AFTER_SAID_NAME = re.compile(
     rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN}){_ORG_TAIL}?(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?))?\s*[.,;]"
 )
-_AFTER_NAME_SAID = re.compile(rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)\s+{_SAID}\s*[.,;]")
+_AFTER_NAME_SAID = re.compile(
+    rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)"
+    rf"(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?),\s+{_SAID}\b|\s+{_SAID}\s*[.,;])"
+)  # "…,” Ronan Acheson, director of the FTC's Bureau of Consumer Protection, said when …
 # ", assistant director of the FBI's Cyber Division,": a title set off by commas after the name
 # (or whom they work for, whose name may hold commas: ", of the CPS Serious Economic, Organised Crime …,")
 _APPOSITIVE = r"(?:,\s+(?P<title>(?:of|from|at|with)\s+[^.;\u201c\"]{3,140}?|[^.,;\u201c\"]{3,140}?),)?"
@@ -167,14 +170,10 @@ def _attribute(
     attribution: Span | None = None
     who_span: Span | None = None
     attribution_before = False
-    if m := _AFTER_SAID_NAME.match(after):
+    if (m := _AFTER_SAID_NAME.match(after)) or (m := _AFTER_NAME_SAID.match(after)):
         who, title = m.group("who"), m.group("title")
         attribution = (end, end + m.end())
         who_span = (end + m.start("who"), end + (m.end("title") if title else m.end("who")))
-    elif m := _AFTER_NAME_SAID.match(after):
-        who = m.group("who")
-        attribution = (end, end + m.end())
-        who_span = (end + m.start("who"), end + m.end("who"))
     elif (m := _BEFORE.search(before)) or (n_words > 4 and (m := _SAID_THAT.search(before))):
         # "Whitlock said:" before the quote; or "Whitlock said the case “shows what …”"
         who, title = m.group("who"), m.group("title")

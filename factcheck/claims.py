@@ -322,7 +322,8 @@ _NOT_ASSERTIONS = re.compile(
     r"|expects?|predicts?)\b"
     r"|^\W*If\b[^,]*,\s*(?:call|contact|visit|report|phone|dial)\b"  # "If a child is in danger, call Triple Zero"
     r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust"
-    r"|Think of|Keep your|Write to|Check your|Make sure|Remember|Never|Don't|Do not|Update your|Talk to)\b"
+    r"|Think of|Keep your|Write to|Check your|Make sure|Remember|Never|Don't|Do not|Update your|Talk to"
+    r"|Watch out|Beware|Be wary|Be careful|Look out)\b"
     r"|\b(?:seeking|for|to requests? for) comment\b"  # the reporter's own calls: nothing a release states
 )
 
@@ -357,10 +358,14 @@ _PREPOSITIONS = frozenset("near in at on by from into after before during outsid
 
 def _clauses(items: list[str]) -> bool:
     """ "… lab near Tweed, lay drug and gun charges": commas between clauses, not a list — the first "item"
-    ends in a place phrase ("near Tweed") that no other item has, or an item is a verb phrase."""
+    ends in a place phrase ("near Tweed") that no other item has, or an item is a verb phrase or says who said it."""
     placed = [bool(_PREPOSITIONS & set(item.lower().split())) for item in items]
     # "the reporting service, will be replaced, and …": an item that starts with a verb's auxiliary
-    return (placed[0] and not any(placed[1:])) or any(item.split()[0].lower() in _AUXILIARIES for item in items)
+    return (
+        (placed[0] and not any(placed[1:]))
+        or any(item.split()[0].lower() in _AUXILIARIES for item in items)
+        or any(_REPORTED.search(item) for item in items)  # "…, the agency said, and anyone who asks …"
+    )
 
 
 def _list_items(listed: str) -> list[str]:

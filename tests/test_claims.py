@@ -784,6 +784,14 @@ SINGLE_QUOTES = [
         id="title-first-then-an-honorific-and-the-name",
     ),
     pytest.param(
+        "“Restorix made its money by scaring people,” Ronan Acheson, director of the FTC's Bureau of Consumer "
+        "Protection, said when the settlement was announced.",
+        "Restorix made its money by scaring people",
+        "Ronan Acheson",
+        "director of the FTC's Bureau of Consumer Protection",
+        id="name-title-said-after-the-quote",
+    ),
+    pytest.param(
         "“Every child we find is a life changed,” said Katrina W. Berger, HSI Executive Associate Director.",
         "Every child we find is a life changed",
         "Katrina W. Berger",
@@ -1142,6 +1150,13 @@ def test_enumerations(text: str, items: tuple[str, ...]) -> None:
     assert [s.items for s in statements] == [items]
 
 
+def test_who_said_it_between_commas_is_no_list_item() -> None:
+    statements = _statements(
+        "The FTC never asks people to pay a fee to get a refund, the agency said, and anyone who asks is a scammer."
+    )
+    assert [s.items for s in statements] == [()]
+
+
 def test_a_headline_s_comma_between_clauses_is_no_list() -> None:
     statements = _statements("Police raid warehouse near Brandon, seize cash and lay fraud charges.")
     assert [s.items for s in statements] == [()]
@@ -1160,6 +1175,7 @@ NO_STATEMENT = [
     ),
     pytest.param("Police called the site a “superlab.”", id="the-quoted-term-is-the-claim"),
     pytest.param("Anyone who has seen the van is urged to get in touch.", id="anyone-who-at-the-start"),
+    pytest.param("Watch out for refund scams", id="watch-out"),
 ]
 
 

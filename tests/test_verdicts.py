@@ -559,6 +559,35 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="arrested-and-charged",
         ),
         pytest.param(
+            "Police said two of the suspects, Stancu and Maynard, were arrested by its officers.",
+            "Two of the four people charged were arrested by Hoover officers on April 10.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="two-of-the-four-people-charged",
+        ),
+        pytest.param(
+            "Investigators seized 11 skimmers from the homes.",
+            "Investigators seized 11 skimming devices from the homes.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="skimmers-are-skimming-devices",
+        ),
+        pytest.param(
+            "Prices ranged from $149 to $999.",
+            "The telemarketers then sold consumers repairs, antivirus software and service plans, charging from "
+            "$149 to $999.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="the-same-range-of-prices",
+        ),
+        pytest.param(
+            "The FTC is mailing checks, and the average payment is about $70.",
+            "The FTC is mailing 26,140 checks and sending 4,412 PayPal payments. The average payment is $70.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="the-sum-a-payment-is",
+        ),
+        pytest.param(
             "NIBIN leads tied the guns to 12 shootings in Houston.",
             "NIBIN leads linked 12 of the recovered firearms to shootings in Houston.\n",
             Label.ALTERED,
@@ -915,6 +944,16 @@ def test_a_negation_in_a_clause_the_story_leaves_out() -> None:
     release = "The firms met to fix prices, and the companies that were not chosen submitted high bids.\n"
     verdict = _verdict("The firms met to fix prices, according to the plea agreement.", Kind.STATEMENT, release)
     assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
+def test_a_negation_of_a_verb_the_story_does_not_use() -> None:
+    release = "The company sold consumers repairs and software they did not need after its ads falsely warned them.\n"
+    verdict = _verdict("The company sold consumers repairs and software after its ads falsely warned them.",
+                       Kind.STATEMENT, release)  # fmt: skip
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
+    said_the_other_way = _verdict("The company sold consumers repairs and software they needed.", Kind.STATEMENT,
+                                  release)  # fmt: skip
+    assert said_the_other_way.label is Label.ALTERED, said_the_other_way.explanation
 
 
 def test_a_term_across_a_hyphen() -> None:
