@@ -501,7 +501,12 @@ def _change(tokens: list[tuple[str, str, int, int]], first: int, head: str) -> s
 
 
 # Words before "of" that say how much, not what the sum is: "a total of", "to the tune of", "in excess of".
-_HOW_MUCH = frozenset({"total", "amount", "sum", "value", "worth", "tune", "excess", "region", "order", "upwards"})
+_HOW_MUCH = frozenset(
+    {"total", "amount", "sum", "value", "worth", "tune", "excess", "region", "order", "upwards", "gross"}
+)
+
+
+_OVERALL = frozenset({"worldwide", "global", "overall", "combined", "national", "nationwide"})
 
 
 def _sum_of(tokens: list[tuple[str, str, int, int]], first: int) -> str:
@@ -509,6 +514,11 @@ def _sum_of(tokens: list[tuple[str, str, int, int]], first: int) -> str:
     if first < 2 or tokens[first - 1][1] not in {"of", "is", "was", "were", "are"} or tokens[first - 2][0] != "word":
         return ""  # "a loss of Rs. 412 crore", "the average payment is $70"
     word = tokens[first - 2][1]
+    k = first - 2
+    while k > 0 and k > first - 5 and lemma(tokens[k][1].lower()) in _HOW_MUCH:
+        k -= 1
+    if k < first - 2 and tokens[k][1].lower() in _OVERALL:
+        return "worldwide"  # "a worldwide total of $93.4 million", "a global total gross of …": the whole
     if not word.islower() or word in lex.NP_STOP or lemma(word) in _HOW_MUCH or lemma(word) in _DETERMINERS:
         return ""
     return lemma(word)

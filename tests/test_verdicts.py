@@ -588,6 +588,14 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="the-sum-a-payment-is",
         ),
         pytest.param(
+            "The film has a global total gross of less than $127 million.",
+            "The film has grossed $59 million in the United States and $68 million in other territories, for a "
+            "worldwide total of $127 million.\n",
+            Label.ALTERED,
+            "qualifier-changed",
+            id="a-worldwide-total-is-the-global-gross",
+        ),
+        pytest.param(
             "NIBIN leads tied the guns to 12 shootings in Houston.",
             "NIBIN leads linked 12 of the recovered firearms to shootings in Houston.\n",
             Label.ALTERED,
