@@ -75,6 +75,7 @@ class Index:
     primary: frozenset[str] = frozenset()  # ids of the sources the story most likely retells
     # ids of sources about another round of the operation: dated far from a release of the story's own weeks
     other_rounds: dict[str, date] = attrs.field(factory=dict)
+    reference: date | None = None  # the story's date, that "last August" in its sentences is resolved against
     postings: dict[str, tuple[int, ...]] = attrs.field(factory=dict, repr=False)  # word or figure -> passages
     _found: dict[str, list[Passage]] = attrs.field(factory=dict, repr=False, eq=False)  # claim id -> candidates
     _by_source: dict[str, list[Passage]] = attrs.field(factory=dict, repr=False, eq=False)  # source id -> passages
@@ -96,13 +97,15 @@ class Index:
         """Whether the passage's release may speak to the claim: one of this round's, or of the round the
         sentence speaks of."""
         when = self.other_rounds.get(passage.source.id)
-        return when is None or about_another_round(claim, {when})
+        return when is None or about_another_round(claim, {when}, self.reference)
 
     def round_rank(self, claim: Claim, passage: Passage) -> int:
         """2: a release about a round the sentence is about ("Last year's edition involved 126 countries", "When
         police published half-way figures on 2 October, …"); 1: the story's own release; 0: any other."""
         when = self.other_rounds.get(passage.source.id)
-        if when is not None and _of_that_round(claim.sentence, when.year):
+        if when is not None and (
+            _of_that_round(claim.sentence, when.year) or in_its_month(claim.sentence, when, self.reference)
+        ):
             return 2
         if (published := passage.source.published) is not None and (
             on_the_day(claim.sentence, published)
@@ -291,6 +294,7 @@ def build_index(
         notes=tuple(notes),
         primary=primary,
         other_rounds=other_rounds,
+        reference=reference or article.published,
         postings={k: tuple(v) for k, v in postings.items()},
     )
 
@@ -347,17 +351,28 @@ def mentions(passage: Passage, forms: set[str]) -> bool:
     return any(re.search(rf"(?<![\w.]){re.escape(f)}(?![\w])", passage.normalized) for f in forms if f)
 
 
-def about_another_round(claim: Claim, rounds: set[date]) -> bool:
-    """Whether the sentence speaks of another round's year ("Last year's sweep …", "In 2023, …") — in its own
-    words: a claim's date in that year ("released in June 2023") is what is being checked, not a pointer — unless
-    it opens the sentence, framing all of it ("In November 2023, gardaí seized …")."""
+def about_another_round(claim: Claim, rounds: set[date], reference: date | None = None) -> bool:
+    """Whether the sentence speaks of another round's year ("Last year's sweep …", "In 2023, …") or its release's
+    day or month ("pleaded guilty last August") — in its own words: a claim's date in that year ("released in June
+    2023") is what is being checked, not a pointer — unless it opens the sentence, framing all of it ("In November
+    2023, gardaí seized …")."""
     opens = claim.sentence.lstrip().startswith(claim.text)  # "In November 2023, gardaí seized …": the frame
     sentence = claim.sentence if opens else claim.sentence.replace(claim.text, " ")
     lowered = sentence.lower()
     return (
         any(str(d.year) in lowered for d in rounds)
         or re.search(r"\b(?:last|previous) year\b|\ba year (?:ago|earlier|before)\b", lowered) is not None
-        or any(on_the_day(sentence, d) for d in rounds)
+        or any(on_the_day(sentence, d) or in_its_month(sentence, d, reference) for d in rounds)
+    )
+
+
+def in_its_month(sentence: str, day: date, reference: date | None) -> bool:
+    """Whether the sentence names the month of that day ("pleaded guilty last August" for a release of 20 August
+    last year): it speaks of what was done then."""
+    return reference is not None and any(
+        d.start <= day <= d.end and (d.end - d.start).days <= 31 and d.start.day == 1
+        for _, _, d in find_dates(sentence, reference)
+        if d.start != d.end
     )
 
 

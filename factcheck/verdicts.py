@@ -81,7 +81,7 @@ def _this_round(verdict: Verdict, index: Index) -> Verdict:
     if not found or None in found:
         return verdict  # nothing cited, or something from this round's own releases
     dates = {d for d in found if d is not None}
-    if about_another_round(verdict.claim, dates):
+    if about_another_round(verdict.claim, dates, index.reference):
         return verdict
     detail = verdict.claim.detail
     if (

@@ -869,15 +869,18 @@ def test_the_month_of_last_year_s_release_for_its_event() -> None:
         url="https://www.justice.gov/kestrel",
     )
     last_year = Source.from_text(
-        "Tamsworth Rail pleads guilty\n\nRelease Date: August 20, 2024\n\nTamsworth Rail pleaded guilty today.\n",
+        "Tamsworth Rail pleads guilty\n\nRelease Date: August 20, 2024\n\nTamsworth Rail pleaded guilty today and "
+        "was sentenced to pay a $36 million criminal fine.\n",
         url="https://www.justice.gov/tamsworth",
     )
     article = Article.from_text(
-        "Kestrel Bearing pleaded guilty on Wednesday. Tamsworth Rail pleaded guilty last August.\n",
+        "Kestrel Bearing pleaded guilty on Wednesday. Tamsworth Rail pleaded guilty last August and was sentenced "
+        "to pay a $36 million fine.\n",
         published=date(2025, 3, 13),
     )
     found = [(v.claim.text, v.label) for v in check(article, [this_year, last_year]).verdicts]
     assert ("pleaded guilty last August", Label.SUPPORTED) in found, found
+    assert ("$36 million fine", Label.SUPPORTED) in found, found  # the sentence speaks of that release's month
 
 
 def test_a_sentence_framed_by_the_month_of_an_earlier_release() -> None:
