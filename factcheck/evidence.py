@@ -366,6 +366,7 @@ def about_another_round(claim: Claim, rounds: set[date], reference: date | None 
     )
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def in_its_month(sentence: str, day: date, reference: date | None) -> bool:
     """Whether the sentence names the month of that day ("pleaded guilty last August" for a release of 20 August
     last year): it speaks of what was done then."""
@@ -376,6 +377,7 @@ def in_its_month(sentence: str, day: date, reference: date | None) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def framed_by(sentence: str, day: date) -> bool:
     """Whether the sentence opens with a month or year that holds the day, or ends a week before it ("In
     November, a 38-year-old man was charged …" for a release of 28 November): it is about what was done then.
