@@ -830,9 +830,10 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
     if not _YEAR.search(written) and not d.bound and (yearless := _in_the_sources_year(claim, d, index, candidates)):
         return yearless
-    if d.relation in {None, "say"} and d.start == d.end:
+    if d.start == d.end and (d.relation in {None, "say"} or best is None):
         for passage in index.passages:  # "the FBI said Friday": the day the release came out (first passages)
-            if passage.source.published == d.start and passage.start == 0:
+            announced = d.relation in {None, "say"} or d.relation in passage.lemma_set  # "fined" for "fines"
+            if passage.source.published == d.start and passage.start == 0 and announced:
                 return _verdict(
                     claim, (_evidence(passage, 0.5),), [], 1.0, _no_explain,
                     f"the source was published that day ({d.start.isoformat()})",

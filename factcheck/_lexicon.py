@@ -146,7 +146,7 @@ NP_STOP = frozenset(
     across during after before since until within among between through throughout
     over under about against toward towards per via including included includes like
     such who's it its their his her they them he she we us our you your this these
-    those there here also already still now then so if not no than
+    those there here also already still now then so if not no than because though although despite unless
     took take takes made make makes gave give gives got get gets went go goes came come
     comes said say says told tell tells found find finds saw see sees held hold holds
     left leave leaves ran run runs began begin begins sent send sends kept keep keeps
@@ -184,6 +184,7 @@ SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"kilogram", "kilo", "kg"}),
     frozenset({"global", "globally", "worldwide", "international", "internationally"}),
     frozenset({"commerce", "sale", "sales", "revenue", "turnover"}),
+    frozenset({"maker", "producer", "manufacturer"}),
 )
 
 # Dates: the event words around them, and the end of a range they mark.

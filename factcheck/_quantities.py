@@ -392,7 +392,8 @@ def _is_year(tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> bool
     if not (len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100):
         return False
     nxt = tokens[num.next_token][1] if num.next_token < len(tokens) else ""
-    return not (nxt.endswith("s") and nxt.islower() and len(nxt) > 3)
+    owned = i > 0 and tokens[i - 1][1].lower() in {"its", "their", "his", "her", "our"}  # "its 2024 accounts"
+    return owned or not (nxt.endswith("s") and nxt.islower() and len(nxt) > 3)
 
 
 def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _Num) -> tuple[int, int, Quantity]:
@@ -418,7 +419,8 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     # The counted noun phrase: "probable identifications of previously unknown victims".
     j = num.next_token
     lead_in = {"of", "in", "worth"} if num.unit in lex.MONEY else {"of"}
-    if j < len(tokens) and tokens[j][1].lower() in lead_in:
+    placed = j + 1 < len(tokens) and tokens[j][1].lower() == "in" and tokens[j + 1][1].lower() in _DETERMINERS
+    if j < len(tokens) and tokens[j][1].lower() in lead_in and not placed:  # "in its 2024 accounts": where, not what
         j += 1  # "40 percent of the material", "£45m of cocaine", "$4.8 million in cash", "300 of the victims"
         while j < len(tokens) and tokens[j][1].lower() in _DETERMINERS:
             j += 1

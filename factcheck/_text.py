@@ -109,6 +109,8 @@ _IRREGULAR = {
     "data": "data",
     "scored": "score",  # "-ored" is "score" as often as "monitor": the rule cannot tell
     "scoring": "score",
+    "fined": "fine",  # not "fin"
+    "fining": "fine",
 }
 
 

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 __all__ = ["load_sources", "source_from_html", "source_from_text"]
 
 SOURCE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".txt"})
-_BODY_BLOCKS = ("h2", "h3", "h4", "p", "li", "blockquote", "pre")
+_BODY_BLOCKS = ("h2", "h3", "h4", "p", "li", "blockquote", "pre", "tr")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 # "WASHINGTON —", "WASHINGTON, D.C. –", "OTTAWA, ON, Aug. 9, 2023 /CNW/ -", "LONDON -".
@@ -138,7 +138,7 @@ def source_from_html(html: str | bytes, *, url: str = "", location: str | None =
                 publisher = str(pub["name"])
                 break
     texts = [
-        _quoted_if_blockquote(tag, _html.block_text(tag, _BODY_BLOCKS))
+        _row(tag) if tag.name == "tr" else _quoted_if_blockquote(tag, _html.block_text(tag, _BODY_BLOCKS))
         for tag in _html.blocks(container, _BODY_BLOCKS)
         if tag is not headline
     ]
@@ -183,6 +183,33 @@ def _issuer(soup: _html.BeautifulSoup) -> str | None:
     text = soup.get_text("\n")
     m = re.search(r"(?:NEWS PROVIDED BY|^From:)\s*\n\s*([^\n]{3,80})", text, re.IGNORECASE | re.MULTILINE)
     return " ".join(m.group(1).split()) if m else None
+
+
+_COLUMN_CURRENCY = re.compile(r"\((EUR|USD|GBP|CAD|AUD|NZD|INR|\u20ac|\$|\u00a3)\)")
+
+
+def _row(row: _html.Tag) -> str:
+    """A table row as a sentence that names each cell's column: "Company: Falkenrath AG; Fine (EUR): EUR 412 760
+    000." — the column says what a figure is, and in what currency. A row of headings says nothing itself."""
+    cells = row.find_all(["td", "th"], recursive=False)
+    if not cells or all(cell.name == "th" for cell in cells):
+        return ""
+    table = row.find_parent("table")
+    first = table.find("tr") if table is not None else None
+    heads = (
+        [" ".join(h.get_text(" ").split()) for h in first.find_all(["th", "td"], recursive=False)]
+        if isinstance(first, _html.Tag) and first is not row and first.find("th") is not None
+        else []
+    )
+    parts = []
+    for n, cell in enumerate(cells):
+        text = " ".join(cell.get_text(" ").split())
+        head = heads[n] if n < len(heads) else ""
+        if (unit := _COLUMN_CURRENCY.search(head)) and re.fullmatch(r"\d[\d ,.]*", text):
+            code = unit.group(1)
+            text = f"{code}{text}" if code in "\u20ac$\u00a3" else f"{code} {text}"
+        parts.append(f"{head}: {text}" if head and text else text)
+    return "; ".join(p for p in parts if p) + "."
 
 
 def _quoted_if_blockquote(tag: _html.Tag, text: str) -> str:

@@ -63,6 +63,13 @@ NUMBERS = [
     pytest.param("Analysts found that 40 percent of the files were new.", "40 percent", 40, "percent", id="percent"),
     pytest.param("Analysts found that 40 per cent of the files were new.", "40 per cent", 40, "percent", id="per-cent"),
     pytest.param("Seven agents were assigned to the case.", "Seven", 7, None, id="number-word"),
+    pytest.param(
+        "A rival escaped a fine of €186 million because it came forward.",
+        "€186 million",
+        1.86e8,
+        "eur",
+        id="because-ends-the-noun",
+    ),
     pytest.param("Police arrested twenty-five people.", "twenty-five", 25, None, id="hyphenated-number-word"),
     pytest.param("The surge lasted two weeks.", "two", 2, "week", id="number-word-time-unit"),
     pytest.param("The operation lasted 21 days.", "21", 21, "day", id="digits-time-unit"),
@@ -388,6 +395,10 @@ def test_a_day_of_the_month_is_a_date_not_a_quantity() -> None:
         (Kind.DATE, "began on July 17"),
         (Kind.QUANTITY, "40 agents"),
     ]
+
+
+def test_a_possessive_year_is_no_count() -> None:
+    assert [q.value for _, _, q in find_quantities("It set the sum aside in its 2024 accounts.")] == []
 
 
 def test_years_in_dates_are_not_quantities() -> None:

@@ -393,3 +393,15 @@ def test_a_page_s_date_line_in_its_body() -> None:
         "<p>The Central Bureau of Investigation has registered a case against a company.</p></main></body></html>"
     )
     assert Source.from_html(html, url="https://cbi.example/pr").published == date(2025, 8, 12)
+
+
+def test_a_table_row_names_its_columns_and_currency() -> None:
+    html = (
+        "<html><body><main><h1>Commission fines cartel</h1><p>The fines are as follows.</p><table>"
+        "<thead><tr><th>Company</th><th>Reduction</th><th>Fine (EUR)</th></tr></thead>"
+        "<tbody><tr><td>Falkenrath AG (Germany)</td><td>45%</td><td>412 760 000</td></tr></tbody>"
+        "</table></main></body></html>"
+    )
+    text = Source.from_html(html, url="https://ec.example/pr").text
+    assert "Company: Falkenrath AG (Germany); Reduction: 45%; Fine (EUR): EUR 412 760 000." in text
+    assert "Company" not in text.split("\n\n")[1]  # the row of headings says nothing of its own

@@ -596,6 +596,20 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="a-worldwide-total-is-the-global-gross",
         ),
         pytest.param(
+            "Orsolan said it had set aside €310 million in its 2024 accounts to cover the fine.",
+            "The company made a provision of EUR 310 million in its 2024 financial statements to cover a fine.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="in-its-accounts-is-where-not-what",
+        ),
+        pytest.param(
+            "The Commission fined five enzyme makers for the cartel.",
+            "The Commission fines four producers of baking enzymes for taking part in a cartel.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="makers-are-producers",
+        ),
+        pytest.param(
             "NIBIN leads tied the guns to 12 shootings in Houston.",
             "NIBIN leads linked 12 of the recovered firearms to shootings in Houston.\n",
             Label.ALTERED,
@@ -1182,6 +1196,13 @@ DATES_AGAINST_ONE_RELEASE = [
         "He was arrested on 11.08.2025. He will be produced today before the Court of the Special Judge.\n",
         Label.UNSOURCED,
         id="the-end-of-a-remand-is-no-day-he-was-produced",
+    ),
+    pytest.param(
+        "The European Commission on Tuesday fined four producers of baking enzymes.",
+        "Commission fines four producers of baking enzymes\n\nRelease Date: August 8, 2023\n\nThe fine follows an "
+        "investigation.\n",
+        Label.SUPPORTED,
+        id="the-day-of-the-release-that-announces-it",
     ),
     pytest.param(
         "Officers raided the two properties on May 12, 2025.",
