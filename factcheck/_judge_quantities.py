@@ -74,6 +74,8 @@ def _noun_match(claim: Quantity, source: Quantity) -> int:
         return _RELATED  # "31,402 reports of missing children" count reports: one child may have several
     if source.head in _DEVICES and _what_it_does(claim.head) in source.lemmas:
         return _SAME  # "11 skimmers" are "11 skimming devices"
+    if claim.head != source.head and claim.head in _gerunds(source):
+        return _RELATED  # "27 ships" for "27 shipping containers": containers are counted
     if claim.head != source.head and source.verb in _LINKING and claim.head in _after_to(source):
         return _RELATED  # "12 shootings" for "linked 12 of the recovered firearms to shootings": firearms are counted
     if claim.head in source.lemmas or any(claim.head in g and g & set(source.lemmas) for g in lex.SYNONYMS):
@@ -153,6 +155,11 @@ def _whose_age(claim: Claim, q: Quantity) -> str | None:
     return next((name for name, age in _ages_by_name(claim.sentence).items() if age == q.value), None)
 
 
+def _gerunds(q: Quantity) -> set[str]:
+    """The lemmas of "-ing" words that modify a counted noun ("shipping containers"): what it is for, not what it is."""
+    return {lemma(w) for w in words(q.noun) if w.endswith("ing")} - {q.head}
+
+
 def _after_to(q: Quantity) -> set[str]:
     """The lemmas of a counted noun after its "to": where the things counted went, not what they are."""
     _, to, after = q.noun.partition(" to ")
@@ -180,8 +187,11 @@ def _same_unit(said: str | None, real: str | None) -> bool:
 
 
 # A sentence about an earlier period may cite the figure a source compares with.
-_PAST_PERIOD = re.compile(r"\b(?:last|previous|prior) (?:year|fiscal year|quarter|month)|\ba year (?:earlier|before)"
-                          r"|\b(?:up|down|rising|falling) from\b|\bcompared (?:with|to)\b", re.IGNORECASE)  # fmt: skip
+_PAST_PERIOD = re.compile(
+    r"\b(?:last|previous|prior) (?:year|fiscal year|quarter|month)|\ba year (?:earlier|before)"
+    r"|\b(?:up|down|rising|falling) from\b|\bcompare[sd]? (?:with|to)\b",
+    re.IGNORECASE,
+)
 
 
 def _same_count_renamed(q: Quantity, sq: Quantity, similarity: float, settings: Settings) -> bool:
@@ -734,9 +744,13 @@ def _accused_alike(q: Quantity, sq: Quantity) -> bool:
 
 
 def _both_done(said: str, real: str, text: str) -> bool:
-    """ "has been arrested and charged": the source says both were done."""
+    """ "has been arrested and charged", "identified two men … and arrested both": the source says both were done."""
     forms = {a: "|".join(re.escape(f) for f in lex.ACTIONS.get(a, (a,))) for a in (said, real)}
-    return re.search(rf"\b(?:{forms[real]})\s+and\s+(?:{forms[said]})\b", text, re.IGNORECASE) is not None
+    return (
+        re.search(rf"\b(?:{forms[real]})\s+and\s+(?:{forms[said]})\b", text, re.IGNORECASE) is not None
+        or re.search(rf"\b(?:{forms[said]})\s+(?:both|all|all of them|the two|them all)\b", text, re.IGNORECASE)
+        is not None  # "identified two men … and arrested both men"
+    )
 
 
 def _action_of(q: Quantity) -> str | None:

@@ -306,7 +306,10 @@ def _name_difference(article: str, source: str) -> str | None:
         return "speaker"
     # The surname, and the given name where both give one; a middle initial left out is no difference
     # ("Marcus Hollings" for "Marcus T. Hollins" is a misspelt surname; "Kowalczik" for "Kowalczyk" too).
-    pairs = [(said[-1], real[-1])] + ([(said[0], real[0])] if len(said) > 1 and len(real) > 1 else [])
+    if len(said) == len(real):
+        pairs = list(zip(said, real, strict=True))  # "Sophie Marchant-Leduc" for "Sophie Marchand-Leduc"
+    else:
+        pairs = [(said[-1], real[-1])] + ([(said[0], real[0])] if len(said) > 1 and len(real) > 1 else [])
     found = [None if a == b else "name" if fuzz.ratio(a, b) >= 80 else "speaker" for a, b in pairs]
     if "speaker" in found:
         return "name" if fuzz.ratio(" ".join(said), " ".join(real)) >= 80 else "speaker"

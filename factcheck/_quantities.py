@@ -579,6 +579,8 @@ def _noun_phrase(
             break
         if link:
             seen_of = True
+        elif lowered in lex.HEDGES and lowered.endswith("ly") and np_words and _plural_word(tokens, j - 1):
+            break  # "two men allegedly linked to …": the adverb goes with what follows the plural head
         elif lowered in lex.HEDGES and hedge is None:
             hedge = lowered
             j += 1
@@ -666,7 +668,8 @@ def _plain_word(token: tuple[str, str, int, int]) -> bool:
 _HYPHEN_NOUNS = frozenset({"count", "member", "person", "vehicle", "car", "officer", "country", "nation", "state"})
 # Words before the figure something is compared with: "up from 3,420 in fiscal year 2023".
 _COMPARED_WITH = [["up", "from"], ["down", "from"], ["compared", "with"], ["compared", "to"], ["rising", "from"],
-                  ["falling", "from"], ["increase", "from"], ["decrease", "from"]]  # fmt: skip
+                  ["falling", "from"], ["increase", "from"], ["decrease", "from"], ["compares", "with"],
+                  ["compares", "to"]]  # fmt: skip
 # What a headline's "over" is about, when it is not "more than": "jailed over £2.3m fraud".
 _OFFENCES = frozenset("fraud scam scheme swindle theft heist robbery plot con deal debt dispute row".split())
 # Words that may stand between a verb and the sum it acts on.
@@ -689,11 +692,18 @@ def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after:
         found = (before - 2, canonical)  # "the potential identification of 118 children": a noun for the action
     elif before >= 1 and re.fullmatch(r"[a-z]{3,}ed", tokens[before - 1][1]):
         found = (before - 1, lemma(tokens[before - 1][1]))  # "questioned 45 suspects": some other action
+    elif (
+        before >= 2
+        and tokens[before - 1][1] in {"in", "into", "with", "aboard"}
+        and re.fullmatch(r"[a-z]{3,}ed", tokens[before - 2][1])
+    ):
+        found = (before - 2, lemma(tokens[before - 2][1]))  # "arrived in more than a dozen unmarked vehicles"
     else:
         for k in range(after, min(after + 3, len(tokens))):
             if canonical := actions.get(tokens[k][1].lower()):
                 found = (k, canonical)
                 break
+
     if found is None:
         return None, None
     k, canonical = found

@@ -274,6 +274,8 @@ def find_statement(text: str, start: int, end: int, masked: Iterable[Span] = ())
     entities = [(s, e, n) for s, e, n in find_entities(text, start, end) if not overlaps((s, e), masked)]
     action = _action(sentence, start)
     qualifiers = tuple(q for q in lex.LIMITERS if re.search(rf"\b{q}\b", sentence, re.I))
+    if re.search(r"\ballege[sd]?\b|\ballegations?\b", sentence, re.I) and "allegedly" not in qualifiers:
+        qualifiers += ("allegedly",)  # "Police allege the men were linked …" keeps the release's "allegedly"
     names = tuple(dict.fromkeys(n for _, _, n in entities))
     if action and entities:
         spans = [(s, e) for s, e, _ in entities] + [action[:2]]

@@ -379,12 +379,12 @@ def in_its_month(sentence: str, day: date, reference: date | None) -> bool:
 
 @functools.lru_cache(maxsize=1 << 12)
 def framed_by(sentence: str, day: date) -> bool:
-    """Whether the sentence opens with a month or year that holds the day, or ends a week before it ("In
+    """Whether the sentence opens with a month or year that holds the day, or ends two weeks before it ("In
     November, a 38-year-old man was charged …" for a release of 28 November): it is about what was done then.
     A stated range ("Between October 2022 and March 2023, …") is the period figures cover, not a frame."""
     found = find_dates(sentence, day, 0, min(len(sentence), 40))
     return any(
-        start <= 3 and sentence[end : end + 1] == "," and d.start <= day <= d.end + timedelta(days=7)
+        start <= 3 and sentence[end : end + 1] == "," and d.start <= day <= d.end + timedelta(days=14)
         for start, end, d in found
         if d.start != d.end and not d.explicit_range
     )

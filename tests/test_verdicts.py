@@ -610,6 +610,29 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="makers-are-producers",
         ),
         pytest.param(
+            "Officers examined 27 ships that had arrived from South America.",
+            "Officers examined 27 shipping containers that had arrived on vessels from South America.\n",
+            Label.ALTERED,
+            "counted-noun-changed",
+            id="ships-are-not-shipping-containers",
+        ),
+        pytest.param(
+            "Investigators arrested two men in Laval and Longueuil.",
+            "Investigators identified two men allegedly linked to the importation, and on October 15 they arrested "
+            "both men without incident.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="identified-two-men-and-arrested-both",
+        ),
+        pytest.param(
+            "That compares with 1,845 kilograms during the same period in 2024.",
+            "The CBSA seized 2,964 kilograms of cocaine, compared with 1,845 kilograms during the same period in "
+            "2024.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="that-compares-with",
+        ),
+        pytest.param(
             "NIBIN leads tied the guns to 12 shootings in Houston.",
             "NIBIN leads linked 12 of the recovered firearms to shootings in Houston.\n",
             Label.ALTERED,
@@ -1006,6 +1029,13 @@ def test_a_sentence_that_gives_the_day_a_release_came_out() -> None:
         ("more than 56,000 firearms", Label.SUPPORTED),
         ("33,619 firearms", Label.SUPPORTED),
     ]
+
+
+def test_a_part_of_a_double_surname_misspelt() -> None:
+    release = "“Identifying them is our priority,” said Inspector Sophie Marchand-Leduc of the RCMP.\n"
+    sentence = "“Identifying them is our priority,” said Insp. Sophie Marchant-Leduc of the RCMP."
+    verdict = _verdict(sentence, Kind.QUOTE, release, attribution=True)
+    assert (verdict.label, [d.field for d in verdict.differences]) == (Label.ALTERED, ["name"]), verdict.explanation
 
 
 @pytest.mark.parametrize(
