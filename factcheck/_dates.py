@@ -97,6 +97,12 @@ def find_dates(
         if span.written.split()[-1].lower() in _WEEKDAYS and _AHEAD.search(text, max(0, s - 60), s):
             ahead = timedelta(days=7 if span.start < reference else 0)  # "is scheduled to appear … on Friday"
             span = attrs.evolve(span, start=span.start + ahead, end=span.end + ahead)
+        elif (
+            span.start < reference
+            and not re.search(r"\d{4}|\b(?:last|yesterday|ago)\b", span.written, re.IGNORECASE)
+            and _AHEAD.search(text, max(0, s - 60), s)
+        ):  # "a hearing has been set for 16 September": the one ahead
+            span = attrs.evolve(span, start=_shift_year(span.start, 1), end=_shift_year(span.end, 1))
         relation, rel_start = _event(text, s, e)
         found.append((rel_start if relation else s, e, attrs.evolve(span, relation=relation)))
     for m in _FIRST_OF_TWO_MONTHS.finditer(text, start, end):  # "in October and December 2017": October too
@@ -131,7 +137,9 @@ def date_line(text: str, head: int = 600) -> date | None:
     return None
 
 
-_AHEAD = re.compile(r"\b(?:will|scheduled|due|expected to|set to|next)\b[^.;]*$", re.IGNORECASE)
+_AHEAD = re.compile(
+    r"\b(?:will|scheduled|due|expected to|set to|next|set for|listed for|adjourned)\b[^.;]*$", re.IGNORECASE
+)
 _BOUND = re.compile(r"\b(before|after|by)\s+$", re.IGNORECASE)
 
 
@@ -291,6 +299,8 @@ def _court_step(text: str, start: int) -> str | None:
         return "indict"  # "the grand jury returned the indictment under seal on June 4"
     if word in {"found guilty", "convicted"}:
         return "convict"
+    if word == "jailed":
+        return "sentence"
     return "plead" if "guilty" in word else lemma(word.split()[0])
 
 

@@ -215,6 +215,8 @@ DATE_RELATIONS: dict[str, str] = {
     "arrests": "arrest",
     "arrest": "arrest",
     "sentencing": "sentence",
+    "jailed": "sentence",  # "jailed … on Tuesday" is the day of sentencing
+    "imprisoned": "sentence",
 }
 
 # Verbs that date an announcement ("the FBI said Friday"): the release's own date is their evidence.

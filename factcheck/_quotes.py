@@ -42,7 +42,7 @@ _ORG_TAIL = (
     rf"(?:\s+(?:of|at|with|from)\s+(?:the\s+)?(?:{_NAME_RUN}(?:['\u2019]s\s+{_NAME_RUN}(?:\s+\([A-Z]{{2,8}}\)\s+{_NAME_RUN})?)?"
     rf"|[a-z][\w'\u2019 -]{{2,80}}?(?=\s*[.;]|,\s)))"  # "… of the division's criminal enforcement program"
 )
-_SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|told\s+[\w\s]{1,30}?)"
+_SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|described|told\s+[\w\s]{1,30}?)"
 _AFTER_SAID_NAME = re.compile(
     rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN}){_ORG_TAIL}?(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?))?\s*[.,;]"
 )
@@ -52,7 +52,10 @@ _AFTER_NAME_SAID = re.compile(
 )  # "…,” Ronan Acheson, director of the FTC's Bureau of Consumer Protection, said when …
 # ", assistant director of the FBI's Cyber Division,": a title set off by commas after the name
 # (or whom they work for, whose name may hold commas: ", of the CPS Serious Economic, Organised Crime …,")
-_APPOSITIVE = r"(?:,\s+(?P<title>(?:of|from|at|with)\s+[^.;\u201c\"]{3,140}?|[^.,;\u201c\"]{3,140}?),)?"
+_APPOSITIVE = (
+    r"(?:,\s+(?P<title>(?:of|from|at|with)\s+[^.;\u201c\"]{3,140}?"
+    r"|[^.,;\u201c\"]{3,140}?(?:,\s+[A-Z][^.,;\u201c\"]{2,80}?)?),)?"  # "Assistant Director, HMRC's Fraud …"
+)
 _BEFORE = re.compile(
     rf"(?P<who>{_NAME_RUN}|He|She|They){_APPOSITIVE}\s+{_SAID}"
     rf"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|at\s+[\w\s]{{1,30}}))?\s*[:,]\s*$"
@@ -174,7 +177,7 @@ def _attribute(
         who, title = m.group("who"), m.group("title")
         attribution = (end, end + m.end())
         who_span = (end + m.start("who"), end + (m.end("title") if title else m.end("who")))
-    elif (m := _BEFORE.search(before)) or (n_words > 4 and (m := _SAID_THAT.search(before))):
+    elif (m := _BEFORE.search(before)) or (n_words > 2 and (m := _SAID_THAT.search(before))):
         # "Whitlock said:" before the quote; or "Whitlock said the case “shows what …”"
         who, title = m.group("who"), m.group("title")
         attribution = (before_start + m.start(), before_start + m.end())

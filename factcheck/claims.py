@@ -277,12 +277,20 @@ def find_statement(text: str, start: int, end: int, masked: Iterable[Span] = ())
     if re.search(r"\ballege[sd]?\b|\ballegations?\b", sentence, re.I) and "allegedly" not in qualifiers:
         qualifiers += ("allegedly",)  # "Police allege the men were linked …" keeps the release's "allegedly"
     names = tuple(dict.fromkeys(n for _, _, n in entities))
-    if action and entities:
+    listed = _ENUMERATION.search(text, start, end)
+    things = _list_items(listed.group("list")) if listed else []
+    if (
+        len(things) < 3
+        or _clauses(things)
+        or not things[0].split()[-1].islower()
+        or any(not item.islower() or re.search(r"\b(?:also|\w+ed)\b", item) for item in things[1:-1])
+    ):
+        things = []  # a list of things, not of names ("cash, luxury watches, designer handbags and a Range Rover")
+    if action and entities and not things:
         spans = [(s, e) for s, e, _ in entities] + [action[:2]]
         s = min(x for x, _ in spans)
         e = max(y for _, y in spans)
         return s, e, Statement(entities=names, action=action[2], qualifiers=qualifiers)
-    listed = _ENUMERATION.search(text, start, end)
     if listed:
         items = _list_items(listed.group("list"))
         if len(items) >= 3 and not _clauses(items):

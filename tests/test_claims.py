@@ -803,6 +803,21 @@ SINGLE_QUOTES = [
         id="name-title-said-after-the-quote",
     ),
     pytest.param(
+        "Helen Maltby, Assistant Director, HMRC’s Fraud Investigation Service, said: “This gang took tax from "
+        "workers.”",
+        "This gang took tax from workers",
+        "Helen Maltby",
+        "Assistant Director, HMRC’s Fraud Investigation Service",
+        id="a-title-and-its-service-set-off-by-commas",
+    ),
+    pytest.param(
+        "Sentencing, Judge Martin Caddick described the fraud as “sophisticated, sustained and deliberate”.",
+        "sophisticated, sustained and deliberate",
+        "Martin Caddick",
+        "Judge",
+        id="described-as-a-short-quote",
+    ),
+    pytest.param(
         "“Every child we find is a life changed,” said Katrina W. Berger, HSI Executive Associate Director.",
         "Every child we find is a life changed",
         "Katrina W. Berger",
@@ -1159,6 +1174,13 @@ ENUMERATIONS = [
 def test_enumerations(text: str, items: tuple[str, ...]) -> None:
     statements = _statements(text)
     assert [s.items for s in statements] == [items]
+
+
+def test_a_list_of_things_seized_is_a_list() -> None:
+    statements = _statements("They seized cash, luxury watches, designer handbags and a Range Rover.")
+    assert [s.items for s in statements] == [
+        ("They seized cash", "luxury watches", "designer handbags", "a Range Rover")
+    ]
 
 
 def test_who_said_it_between_commas_is_no_list_item() -> None:

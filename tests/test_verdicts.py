@@ -1235,6 +1235,18 @@ DATES_AGAINST_ONE_RELEASE = [
         id="the-day-of-the-release-that-announces-it",
     ),
     pytest.param(
+        "Whitcombe was jailed for nine years at Wolverhampton Crown Court on Tuesday.",
+        "The five were sentenced at Wolverhampton Crown Court on 8 August 2023 for conspiracy to cheat the revenue.\n",
+        Label.SUPPORTED,
+        id="jailed-on-the-day-of-sentencing",
+    ),
+    pytest.param(
+        "A confiscation hearing has been set for 16 July at the same court.",
+        "A confiscation hearing will take place at Wolverhampton Crown Court on 16 July 2024.\n",
+        Label.SUPPORTED,
+        id="a-hearing-set-for-a-day-ahead",
+    ),
+    pytest.param(
         "Officers raided the two properties on May 12, 2025.",
         "Officers executed search warrants at two properties on Tuesday, 13 May, 2025.\n",
         Label.ALTERED,
