@@ -57,6 +57,10 @@ _DATES = re.compile(
 _DATES_AND_YEARS = re.compile(
     _DATES.pattern + r"|(?P<bare>(?<![\w$\u00a3\u20ac.,/-])(?:1[89]|20)\d\d(?![\w\u2013'/%-]|\.\d|,\d))", re.IGNORECASE
 )
+# Days of the week as opening hours, not dates: "Monday through Friday, 8 a.m. to 5 p.m."
+_OPENING_HOURS = re.compile(
+    rf"\b{_WEEKDAY}s?\s*(?:through|to|thru|-|\u2013)\s*{_WEEKDAY}s?\b(?!,?\s*(?:{_DAY}\s+)?{_MONTH})"
+)
 _FIRST_OF_TWO_MONTHS = re.compile(rf"\b(?P<first>{_MONTH})\s+(?:and|or)\s+(?={_MONTH}\s+(?P<year>\d{{4}})\b)")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip
@@ -78,7 +82,7 @@ def find_dates(
     sources, where it can bear out or rule out a year a story gives; in a story it is rarely the claim.
     """
     end = len(text) if end is None else end
-    masked = list(masked)
+    masked = list(masked) + [m.span() for m in _OPENING_HOURS.finditer(text, start, end)]
     found = []
     pattern = _DATES_AND_YEARS if bare_years else _DATES
     for m in pattern.finditer(text, start, end):

@@ -36,7 +36,7 @@ _FIELD_REASON = {
 }
 
 
-_MEASURES = lex.MONEY | {"percent", "kg", "lb", "t", "rank"}
+_MEASURES = lex.MONEY | {"percent", "kg", "lb", "t", "oz", "g", "rank"}
 # Words around a measure that say nothing of what is measured ("38 percent higher", "$5 million each").
 _NOT_MEASURED = frozenset(
     {"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "dollar", "euro", "rupee", "percent", "more", "higher",
@@ -303,8 +303,8 @@ def _in_base(q: Quantity, value: float) -> float:
     return value * _KILOGRAMS.get(q.unit or "", 1.0)
 
 
-_KILOGRAMS = {"kg": 1.0, "lb": 0.45359237, "t": 1000.0}
-_WEIGHT_WORDS = frozenset({"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton"})
+_KILOGRAMS = {"kg": 1.0, "lb": 0.45359237, "t": 1000.0, "oz": 0.028349523125, "g": 0.001}
+_WEIGHT_WORDS = frozenset({"kilogram", "kilo", "kg", "pound", "lb", "tonne", "ton", "ounce", "oz", "gram"})
 
 
 def _holds(claim: Quantity, source: Quantity, tolerance: float) -> bool:
@@ -426,6 +426,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = _noun_match(q, sq)
                 if not match and index.is_primary(passage) and _same_count_renamed(q, sq, similarity, settings):
                     match = _RELATED  # "arrested 23 people" where the release counts "23 separate seizure incidents"
+                if not match and q.head in _ANYONE and sq.head in _ILLNESS and _FELL_ILL.search(claim.sentence):
+                    match = _SAME  # "nine people have become ill" count "reports of nine illnesses"
                 if not match and _other_currency(q, sq) and similarity >= settings.passage_min_similarity:
                     match = _RELATED  # "$4,051.5 million" for the release's "Rs 4,051.5 million"
                 if match == _UNKNOWN and _descriptions(claim, sq, passage):
@@ -726,6 +728,8 @@ _COUNTED_ACTIONS = frozenset(
 _ACCUSATION = frozenset({"suspected", "alleged", "accused"})
 _ACCUSED = frozenset({"suspect", "defendant", "accused", "arrest", "charge"})
 _ACCUSED_PEOPLE = frozenset({"suspect", "defendant", "accused"})
+_FELL_ILL = re.compile(r"\b(?:became|become|fell|fallen|got|were|are) (?:ill|sick)\b|\bsickened\b")
+_ILLNESS = frozenset({"illness", "sickness"})
 
 
 def _accused_alike(q: Quantity, sq: Quantity) -> bool:
@@ -852,7 +856,12 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
                     claim, (_evidence(passage, 0.5),), [], 1.0, _no_explain,
                     f"the source was published that day ({d.start.isoformat()})",
                 )  # fmt: skip
-    if d.year_only and not d.bound and d.relation in {None, "say"} and (dated := _dated_that_year(claim, d, index)):
+    month = not d.explicit_range and d.relation is None and 27 <= (d.end - d.start).days <= 31  # "In September 2023,"
+    if (
+        (month or (d.year_only and d.relation in {None, "say"}))
+        and not d.bound
+        and (dated := _dated_that_year(claim, d, index))
+    ):
         return dated
     if best is not None:
         _, _, similarity, passage, sd = best
@@ -875,7 +884,8 @@ def _same_event(said: str | None, real: str | None) -> bool:
 
 
 def _dated_that_year(claim: Claim, d: DateSpan, index: Index) -> Verdict | None:
-    """ "In 2022, the CBI had booked a ferro alloys maker": a release of that year that speaks to the sentence."""
+    """ "In 2022, the CBI had booked a ferro alloys maker", "In September 2023, …": a release of that year or month
+    that speaks to the sentence."""
     found = [
         (similarity, passage)
         for passage in index.candidates(claim)
@@ -886,7 +896,7 @@ def _dated_that_year(claim: Claim, d: DateSpan, index: Index) -> Verdict | None:
     if not found:
         return None
     similarity, passage = max(found, key=lambda f: f[0])
-    why = f"the source was published that year ({passage.source.published})"
+    why = f"the source was published then ({passage.source.published})"
     return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, why)
 
 

@@ -182,6 +182,11 @@ def _same_rank(said: str, real: str) -> bool:
     said_post, real_post = _post(said), _post(real)
     if "(" in said + real and said_post and real_post and said_post != real_post:
         return False  # "for ports and boundary" is not the post "(Boundary and Ports)", a name in brackets
+    said_of, real_of = _post_of(said), _post_of(real)
+    if said_of and set(said_of) == set(real_of) and said_of != real_of:
+        return (
+            False  # "vice president of food safety and quality assurance" for "… of quality assurance and food safety"
+        )
     return all(
         not rank or any(rank == real_rank and _in_order(part, real_part) for real_part, real_rank in real_parts)
         for part, rank in ((part, tuple(_title_words(part))) for part in _title_parts(said))
@@ -202,6 +207,12 @@ def _post(title: str) -> list[str]:
     if m is None:
         return []
     return [w for w in words(m.group(1) or m.group(2)) if w not in lex.FILLER and w not in {"the", "and"}]
+
+
+def _post_of(title: str) -> list[str]:
+    """What a post is "of", in lower case, in order: "vice president of quality assurance and food safety"."""
+    m = re.search(r"\bof\s+(?:the\s+)?([a-z][a-z ]{3,60}?)(?=\s+(?:at|for|in|with)\s|,|$)", title)
+    return [w for w in words(m.group(1)) if w not in {"the", "and"}] if m else []
 
 
 def _in_order(said: str, real: str) -> bool:

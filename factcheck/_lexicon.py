@@ -86,6 +86,8 @@ LIMITERS = (
     "in many cases",
     "in most cases",
     "some of",
+    "most of",
+    "many of",
     "partially",
     "partly",
     "reportedly",

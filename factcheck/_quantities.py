@@ -75,7 +75,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "all", "those", "the
 _CURRENCY_NOUNS = {
     "dollar": "dollar", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur", "rupee": "inr", "inr": "inr"
 }  # fmt: skip
-_WEIGHT_NOUNS = {"kilogram": "kg", "kilo": "kg", "kg": "kg", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t"}
+_WEIGHT_NOUNS = {
+    "kilogram": "kg", "kilo": "kg", "kg": "kg", "pound": "lb", "lb": "lb", "tonne": "t", "ton": "t", "ounce": "oz",
+    "gram": "g",
+}  # fmt: skip
 
 
 # Words before "half" or "quarter" that make it a part of a period, not a share: "the first half of 2025".
@@ -303,7 +306,7 @@ def _hyphen_unit(parts: list[str]) -> str | None:
     base = lemma(parts[0].lower())
     if base in lex.TIME_UNITS:
         return "age" if parts[-1].lower() == "old" else base
-    return None
+    return _WEIGHT_NOUNS.get(base) if len(parts) == 1 else None  # "a 12-ounce jar", "a 10-pound bag"
 
 
 def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:

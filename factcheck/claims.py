@@ -334,6 +334,7 @@ _NOT_ASSERTIONS = re.compile(
     r"|^\W*(?:[Cc]all|[Vv]isit|[Cc]ontact|[Rr]eport it|[Cc]an|[Mm]ay|[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust"
     r"|Think of|Keep your|Write to|Check your|Make sure|Remember|Never|Don't|Do not|Update your|Talk to"
     r"|Watch out|Beware|Be wary|Be careful|Look out)\b"
+    r"|^\W*(?:How|Why|What|Where|When|Who)\b(?![^,]*,)"  # a heading that asks: "How the problem was found"
     r"|\b(?:seeking|for|to requests? for) comment\b"  # the reporter's own calls: nothing a release states
 )
 

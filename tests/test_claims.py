@@ -89,6 +89,7 @@ NUMBERS = [
     pytest.param("Officers seized \u20b91.2 crore in cash.", "\u20b91.2 crore", 12_000_000, "inr", id="rupee-sign"),
     pytest.param("The firm owes INR 500 crore.", "INR 500 crore", 5e9, "inr", id="inr-code"),
     pytest.param("Police searched 12 area homes.", "12", 12, None, id="area-homes-are-counted"),
+    pytest.param("It was sold in 12-ounce glass jars.", "12-ounce", 12, "oz", id="a-size-in-ounces"),
 ]
 
 
@@ -655,6 +656,11 @@ def test_two_days_of_a_month_are_one_date() -> None:
     assert [c.kind for c in _claims(text)] == [Kind.DATE]
 
 
+def test_opening_hours_are_no_dates() -> None:
+    text = "Consumers may call Monday through Friday, 8 a.m. to 5 p.m., or write in."
+    assert find_dates(text, PUBLISHED) == []
+
+
 def test_a_dotted_date_is_day_first() -> None:
     found = find_dates("The case was registered on 08.07.2025 in Mumbai.", PUBLISHED)
     assert [(f.written, f.start) for _, _, f in found] == [("08.07.2025", date(2025, 7, 8))]
@@ -1209,6 +1215,7 @@ NO_STATEMENT = [
     pytest.param("Police called the site a “superlab.”", id="the-quoted-term-is-the-claim"),
     pytest.param("Anyone who has seen the van is urged to get in touch.", id="anyone-who-at-the-start"),
     pytest.param("Watch out for refund scams", id="watch-out"),
+    pytest.param("How the problem was found", id="a-heading-that-asks"),
 ]
 
 

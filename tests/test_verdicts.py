@@ -633,6 +633,20 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="that-compares-with",
         ),
         pytest.param(
+            "Nine people have become ill after eating the products.",
+            "The company has received reports of seven illnesses after eating the products.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="people-who-became-ill-are-illnesses",
+        ),
+        pytest.param(
+            "The spread was sold in 10-ounce jars.",
+            "The spread was sold in 12-ounce glass jars.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="a-size-in-ounces",
+        ),
+        pytest.param(
             "NIBIN leads tied the guns to 12 shootings in Houston.",
             "NIBIN leads linked 12 of the recovered firearms to shootings in Houston.\n",
             Label.ALTERED,
@@ -1036,6 +1050,13 @@ def test_a_part_of_a_double_surname_misspelt() -> None:
     sentence = "“Identifying them is our priority,” said Insp. Sophie Marchant-Leduc of the RCMP."
     verdict = _verdict(sentence, Kind.QUOTE, release, attribution=True)
     assert (verdict.label, [d.field for d in verdict.differences]) == (Label.ALTERED, ["name"]), verdict.explanation
+
+
+def test_a_post_of_words_in_another_order() -> None:
+    release = "“We moved fast,” said Anjali Mehra, vice president of quality assurance and food safety.\n"
+    sentence = "“We moved fast,” said Anjali Mehra, vice president of food safety and quality assurance."
+    verdict = _verdict(sentence, Kind.QUOTE, release, attribution=True)
+    assert (verdict.label, [d.field for d in verdict.differences]) == (Label.ALTERED, ["title"]), verdict.explanation
 
 
 @pytest.mark.parametrize(
