@@ -322,6 +322,16 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
     after = [t[1].lower() for t in tokens[i + 1 : i + 3]]
     if after[:1] in (["zip"], ["postcode"]) or after == ["area", "code"]:
         return True  # "the 11103 ZIP code", "the 212 area code"
+    if (
+        tokens[i][0] == "word"
+        and tokens[i][1][:1].isupper()
+        and i > 0
+        and tokens[i - 1][1] not in {".", "!", "?", ":", "\u201c", '"'}
+        and i + 1 < len(tokens)
+        and tokens[i + 1][1][:1].isupper()
+        and not _title_case(tokens)
+    ):
+        return True  # "a house in Four Oaks", "the Three Rivers district": a number word that begins a name
     # "Assault on Precinct 13", "Apollo 11", "Fantastic Four", "Fast Five": a number that ends a name is part of it
     digits = tokens[i][0] == "num" and tokens[i][1].isdigit()
     capitalised_word = tokens[i][0] == "word" and tokens[i][1][:1].isupper()
@@ -333,6 +343,12 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
         and word[1].lower() not in _NOT_NAMES | lex.NP_STOP  # "The Seven agents", "Of 12 suspects"
         and not (i + 1 < len(tokens) and tokens[i + 1][1][:1].isupper())  # a headline: "Finds 225 Missing Children"
     )
+
+
+def _title_case(tokens: list[tuple[str, str, int, int]]) -> bool:
+    """A headline in title case ("Police Arrest Four Men"), where capitals name nothing."""
+    found = [t[1] for t in tokens if t[0] == "word" and len(t[1]) > 3]
+    return bool(found) and sum(w[:1].isupper() for w in found) > 0.6 * len(found)
 
 
 # Words before "number 3", "No. 3", "#3" that make it a place in an order, not a name ("Case No. 3").

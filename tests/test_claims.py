@@ -382,6 +382,7 @@ NOT_QUANTITIES = [
     pytest.param("Searches were made in ZIP code 75201 overnight.", id="zip-code"),
     pytest.param("Residents of the 11103 ZIP code were warned.", id="zip-code-after-the-number"),
     pytest.param("Callers from the 212 area code were targeted.", id="area-code"),
+    pytest.param("He bought a house in Four Oaks, the court heard.", id="a-number-word-beginning-a-place-name"),
 ]
 
 
