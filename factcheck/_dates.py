@@ -120,7 +120,8 @@ def find_dates(
 # "Dated: 21.09.2022", or the place it was issued from: "New Delhi, 12.08.2025".
 _DATE_LINE_LEAD = re.compile(
     r"[ \t]*(?:(?:published|updated|posted|release date|dated|date)(?:[ \t]+on)?:?[ \t]*"
-    r"|(?-i:[A-Z][A-Za-z.'\u2019-]+(?:[ \t][A-Z][A-Za-z.'\u2019-]+){0,2}),[ \t]*)?",
+    r"|(?-i:[A-Z][A-Za-z.'\u2019-]+(?:[ \t][A-Z][A-Za-z.'\u2019-]+){0,2}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'\u2019-]+(?:[ \t][A-Z][A-Za-z.'\u2019-]+){0,2})?),[ \t]*)?",  # "Long Island City, NY,"
     re.IGNORECASE,
 )
 

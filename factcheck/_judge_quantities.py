@@ -124,6 +124,31 @@ _SUBJECT = re.compile(
 )
 
 
+_SHARE_OF = re.compile(
+    r"(?:^|[.;:]\s+)(?P<subject>(?:[A-Za-z][\w-]*\s+){1,6}?)(?:accounted|account|accounts|made|make|makes"
+    r"|reached|reach|reaches|represented|represent|represents|were|are|was|is)\b[^.;:]*$",
+    re.IGNORECASE,
+)
+
+
+# Subjects that name no one in particular: "The number of charges was up 12 per cent", "The total is …".
+_GENERIC_SUBJECTS = frozenset(
+    "number total share proportion percentage rate figure amount level count it this that".split()
+)
+
+
+def _share_subject(text: str, figure: str) -> str:
+    """Whose share a percentage is: "Women account for about a third of …" -> "woman", "Treatment services in the
+    region reached …" -> "service"; "" when it cannot tell."""
+    at = text.find(figure)
+    m = _SHARE_OF.search(text, 0, at) if at >= 0 else None
+    if m is None:
+        return ""
+    head = re.split(r"\s+(?:in|of|at|from|with|for|across)\s+", m.group("subject").strip(), maxsplit=1)[0].split()
+    said = lemma(head[-1].lower()) if head else ""
+    return "" if said in lex.NP_STOP or said in _GENERIC_SUBJECTS else said
+
+
 def _subject(text: str, figure: str) -> tuple[str, str] | None:
     """The subject of the clause a figure is in, as (modifier, plural head): ("phishing", "scam")."""
     at = text.find(figure)
@@ -134,6 +159,11 @@ def _subject(text: str, figure: str) -> tuple[str, str] | None:
     if not m or m.end() > at or m.group(1).lower() in lex.NP_STOP | {"all", "total", "these", "those", "such"}:
         return None
     return m.group(1).lower(), lemma(m.group(2))
+
+
+def _other_share_subject(claim: Claim, q: Quantity, passage: Passage, sq: Quantity) -> bool:
+    said, real = _share_subject(claim.sentence, q.written), _share_subject(passage.text, sq.written)
+    return bool(said and real) and said != real and not _same_group({said}, {real})
 
 
 def _other_subject(sentence: str, figure: str, passage: str, source_figure: str) -> bool:
@@ -153,6 +183,13 @@ def _ages_by_name(text: str) -> dict[str, float]:
 def _whose_age(claim: Claim, q: Quantity) -> str | None:
     """The last word of the name the claim's age is set off after, if it is."""
     return next((name for name, age in _ages_by_name(claim.sentence).items() if age == q.value), None)
+
+
+def _same_lead(claim: Claim, q: Quantity, passage: Passage, sq: Quantity) -> bool:
+    """The same two words lead into both figures ("cocaine with 23 million", "cocaine with 25 million")."""
+    said = re.search(rf"(\w+\s+\w+)\s+{re.escape(q.written)}", claim.sentence)
+    real = re.search(rf"(\w+\s+\w+)\s+{re.escape(sq.written)}", passage.text)
+    return bool(said and real) and said.group(1).lower() == real.group(1).lower()  # type: ignore[union-attr]
 
 
 def _gerunds(q: Quantity) -> set[str]:
@@ -436,6 +473,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                     match = _CONTEXT if _context_names(q, sq, passage, similarity, settings) else 0
             elif q.value is not None:  # "Nineteen were wanted": the thing counted is only in the context
                 match = _CONTEXT if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
+                if not match and not sq.unit and similarity >= 0.5 and _same_lead(claim, q, passage, sq):
+                    match = _CONTEXT  # "… and cocaine with 23 million" where the release has "cocaine with 25 million"
             else:
                 match = 0  # "several" of nothing named cannot be matched to anything
             # A bound is not borne out by a figure far beyond it: "up to 20 years" by "3 years", "more than a
@@ -463,6 +502,8 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
             if match and q.unit == "age" and (whose := _whose_age(claim, q)) is not None:
                 ages = _ages_by_name(passage.text)
                 match = match if not ages or ages.get(whose) == sq.value else 0  # "Adrian Ybarra, 29; … Whitlow, 27"
+            if match and q.unit == "percent" and _other_share_subject(claim, q, passage, sq):
+                match = 0  # "Women account for about a third" is not "Treatment reached one in three people"
             if match and _other_subject(claim.sentence, claim.text, passage.text, sq.written):
                 match = 0  # "Phishing scams … 2,087 cases" is not the "Investment scams rose to 2,087 cases"
             if match and sq.compared and not q.compared and not _PAST_PERIOD.search(claim.sentence):
@@ -723,6 +764,7 @@ _COUNTED_ACTIONS = frozenset(
         "find",
         "remove",
         "investigate",
+        "detain",
     }
 )
 _ACCUSATION = frozenset({"suspected", "alleged", "accused"})
@@ -787,7 +829,7 @@ def _as_written(sq: Quantity, passage: Passage) -> str:
 def claim_number(q: Quantity) -> str:
     if q.value is None:
         return q.written
-    return f"{q.value:,.0f}" if float(q.value).is_integer() else f"{q.value:,}"
+    return f"{q.value:,.0f}" if float(q.value).is_integer() else f"{round(q.value, 2):,}"
 
 
 # ----------------------------------------------------------------------- dates
@@ -846,7 +888,12 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     if best is not None and best[0] in (3, 1):
         _, _, similarity, passage, sd = best
         return _verdict(claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source says "{sd.written}"')
-    if not _YEAR.search(written) and not d.bound and (yearless := _in_the_sources_year(claim, d, index, candidates)):
+    if (
+        not _YEAR.search(written)
+        and not _WEEKDAY.search(written)  # "December 10th", not "on Wednesday": a weekday's year is the story's
+        and not d.bound
+        and (yearless := _in_the_sources_year(claim, d, index, candidates))
+    ):
         return yearless
     if d.start == d.end and (d.relation in {None, "say"} or best is None):
         for passage in index.passages:  # "the FBI said Friday": the day the release came out (first passages)
@@ -856,6 +903,17 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
                     claim, (_evidence(passage, 0.5),), [], 1.0, _no_explain,
                     f"the source was published that day ({d.start.isoformat()})",
                 )  # fmt: skip
+    if d.relation in {None, "say"} and d.start == d.end and (best is None or not index.speaks_for(claim, best[3])):
+        for passage in index.passages:  # "UNODC said on Wednesday" of a release dated Thursday: another day
+            published = passage.source.published
+            if (
+                passage.start == 0
+                and index.is_primary(passage)
+                and published
+                and 0 < abs((published - d.start).days) <= 3
+            ):
+                released = DateSpan(published, published, published.isoformat())
+                return _date_changed(claim, passage, 0.5, released, d, f"{d.written} ({_iso_range(d)})")
     month = not d.explicit_range and d.relation is None and 27 <= (d.end - d.start).days <= 31  # "In September 2023,"
     if (
         (month or (d.year_only and d.relation in {None, "say"}))
@@ -936,6 +994,7 @@ def _date_changed(
     return _verdict(claim, (_evidence(passage, similarity),), diff, 0.75, explain, "")
 
 
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b|'\d\d\b")
 
 

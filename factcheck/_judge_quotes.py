@@ -24,12 +24,17 @@ from factcheck.records import Claim, Difference, Evidence, Quote, Verdict
 def _judge_term(claim: Claim, q: Quote, index: Index) -> Verdict:
     # "double extortion" is the "double-extortion model": hyphens and spaces join words alike
     phrase = r"[\s-]+".join(re.escape(w) for w in norm(q.words).replace("-", " ").split())
-    for passage in index.candidates(claim):
-        similarity = index.similarity(claim.sentence, passage)
-        if re.search(rf"(?<!\w){phrase}(?!\w)", passage.normalized):
-            return _verdict(
-                claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source uses the words "{q.words}"'
-            )
+    found = [
+        (index.speaks_for(claim, passage), index.is_primary(passage), index.similarity(claim.sentence, passage), n)
+        for n, passage in enumerate(index.candidates(claim))
+        if re.search(rf"(?<!\w){phrase}(?!\w)", passage.normalized)
+    ]
+    if found:  # this round's releases first: last year's use of the words is not this year's
+        *_, similarity, n = max(found)
+        passage = index.candidates(claim)[n]
+        return _verdict(
+            claim, (_evidence(passage, similarity),), [], 1.0, _no_explain, f'source uses the words "{q.words}"'
+        )
     return _unsourced(claim, index, f'no source uses the words "{q.words}"', "term-not-in-source")
 
 

@@ -85,6 +85,10 @@ LIMITERS = (
     "in a number of cases",
     "in many cases",
     "in most cases",
+    "in some countries",
+    "in some areas",
+    "in some regions",
+    "in some places",
     "some of",
     "most of",
     "many of",
@@ -132,7 +136,9 @@ FRACTIONS: dict[str, float] = {
     "one-fifth": 20.0,
 }
 
-TIME_UNITS: dict[str, float] = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25}
+TIME_UNITS: dict[str, float] = {
+    "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.44, "year": 365.25
+}  # fmt: skip
 
 # Words after which a number is a label, not an amount ("Section 2252", "No. 4").
 LABELS = frozenset(

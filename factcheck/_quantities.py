@@ -71,6 +71,7 @@ _NP_END = frozenset(
     """worldwide globally nationwide internationally domestically overseas abroad overall altogether
     respectively apiece due down up off out shut put set cut sold bought caught built offline""".split()
 )
+_WHERE_IN_ALL = frozenset("worldwide globally nationwide internationally overall altogether".split())
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "all", "those", "these", "them"})
 _CURRENCY_NOUNS = {
     "dollar": "dollar", "usd": "usd", "sterling": "gbp", "euro": "eur", "eur": "eur", "rupee": "inr", "inr": "inr"
@@ -247,7 +248,12 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         used = 2 if value is not None else 1
         if value is None:
             value = number_word(parts[0])
-        if value is None or (parts[0] == "one" and len(parts) == 1) or (parts[0] == "zero" and len(parts) == 1):
+        one_in = parts[0] == "one" and len(parts) == 1 and _share(tokens, i + 1, 1.0) is not None  # "one in 10"
+        if (
+            value is None
+            or (parts[0] == "one" and len(parts) == 1 and not one_in)
+            or (parts[0] == "zero" and len(parts) == 1)
+        ):
             return None
         unit = _hyphen_unit(parts[used:])
         hyphen_noun = len(parts) == used + 1 and parts[used] in _HYPHEN_NOUNS
@@ -340,7 +346,7 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
         word is not None
         and word[0] == "word"
         and word[1][:1].isupper()
-        and word[1].lower() not in _NOT_NAMES | lex.NP_STOP  # "The Seven agents", "Of 12 suspects"
+        and word[1].lower() not in _NOT_NAMES | lex.NP_STOP | _BOUNDING | {"approximately", "roughly"}  # "Nearly 300"
         and not (i + 1 < len(tokens) and tokens[i + 1][1][:1].isupper())  # a headline: "Finds 225 Missing Children"
     )
 
@@ -476,7 +482,9 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
         lemmas = (head, *lemmas)
     if len(head_words) == 1 and head_words[0].lower().endswith("ed"):
         head = ""  # "19 wanted for homicide": a participle, the thing counted is implied
-    if num.unit in lex.MONEY and not lemmas and (what := _sum_of(tokens, said_from)):
+    if num.unit in lex.MONEY and not lemmas and j < len(tokens) and tokens[j][1].lower() in _WHERE_IN_ALL:
+        lemmas = ("worldwide",)  # "less than $93.25 million worldwide": the whole, as "a worldwide total of"
+    elif num.unit in lex.MONEY and not lemmas and (what := _sum_of(tokens, said_from)):
         lemmas = (what,)  # "a wrongful loss of Rs. 412.36 crore", "credit limits of Rs 350 crore": what the sum is
     unit = num.unit or unit_after
     lead_words = set(before) | {tokens[first][1].lower()}
@@ -493,7 +501,12 @@ def _quantity(text: str, tokens: list[tuple[str, str, int, int]], i: int, num: _
     hedge = hedge or verb_hedge
     if qualifier == "more than" and before[-1:] == ["over"] and head in _OFFENCES:
         qualifier, start = None, num.start  # "jailed over £2.3m fraud": over, as in about
-    compared = [t[1].lower() for t in tokens[max(0, first - 2) : first]] in _COMPARED_WITH
+    lead_two = [t[1].lower() for t in tokens[max(0, first - 2) : first]]
+    compared = lead_two in _COMPARED_WITH or (
+        lead_two[-1:] == ["from"]
+        and len(lead_two) == 2
+        and (lead_two[0] in {"cent", "percent"} or lead_two[0][-1:].isdigit())
+    )  # "to 5.8 per cent from 5.2 per cent in 2013"
     value, low, high, low_open = num.value, num.low, num.high, False
     if value is not None and _one_more(tokens, first, np_words):
         value += 1  # "Chris Long and four other players" are five players; "the FBI and three other agencies", four
@@ -583,6 +596,11 @@ def _noun_phrase(
         link = lowered in _NP_LINKS and (lowered != "to" or _plural_word(tokens, j + 1))
         if np_words and seen_of and (group == "num" or number_word(lowered) is not None):
             break  # "a 14-count indictment against seven defendants": the next count is its own
+        if not np_words and lowered in _WHERE_IN_ALL and not _plain_word_at(tokens, j + 1):
+            break  # "298 million worldwide as …": where, not what ("a nationwide operation" is a noun's)
+        if word in {"\u201c", "\u201d", '"'} and j + 1 < len(tokens) and tokens[j + 1][0] == "word":
+            j += 1  # "9,400 “speculative” tickets": the marks around a word of the noun
+            continue
         live = lowered == "live" and not np_words and _plural_word(tokens, j + 1)  # "1,200 live animals"
         if (
             group != "word"
@@ -688,7 +706,8 @@ _HYPHEN_NOUNS = frozenset({"count", "member", "person", "vehicle", "car", "offic
 # Words before the figure something is compared with: "up from 3,420 in fiscal year 2023".
 _COMPARED_WITH = [["up", "from"], ["down", "from"], ["compared", "with"], ["compared", "to"], ["rising", "from"],
                   ["falling", "from"], ["increase", "from"], ["decrease", "from"], ["compares", "with"],
-                  ["compares", "to"]]  # fmt: skip
+                  ["compares", "to"], ["rose", "from"], ["fell", "from"], ["grew", "from"], ["climbed", "from"],
+                  ["increased", "from"], ["dropped", "from"], ["declined", "from"]]  # fmt: skip
 # What a headline's "over" is about, when it is not "more than": "jailed over £2.3m fraud".
 _OFFENCES = frozenset("fraud scam scheme swindle theft heist robbery plot con deal debt dispute row".split())
 # Words that may stand between a verb and the sum it acts on.

@@ -237,4 +237,6 @@ def _is_title(text: str) -> bool:
 def _is_rank(word: str) -> bool:
     """ "Director", "Supt.", "Exec.": a word of a title."""
     w = word.lower().strip(".,")
+    if "-" in w and not w.startswith("-"):  # "Investigator-in-Charge"
+        return any(part in lex.TITLE_WORDS for part in w.split("-"))
     return w in lex.TITLE_WORDS or w in lex.TITLE_ABBREVIATIONS

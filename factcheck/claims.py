@@ -257,7 +257,7 @@ def aliases(text: str) -> dict[str, str]:
 
 
 _ENUMERATION = re.compile(
-    r"(?P<list>(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},\s+){1,}(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},?\s+)?(?:and|or)\s+[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3}?)(?=[.;:,)]|\s+(?:to|that|which|who|in|on|at|from|for|with|were|was|are|is)\b|$)"
+    r"(?P<list>(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},\s+){1,}(?:[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3},?\s+)?(?:and|or)\s+[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,3}?)(?=[.;:,)]|\s+(?:to|that|which|who|in|on|at|from|for|with|were|was|are|is|as)\b|$)"
 )
 
 
@@ -325,6 +325,7 @@ def _action(sentence: str, offset: int) -> tuple[int, int, str] | None:
 _TO_THE_READER = re.compile(r"^\W*(?:[Ii]f you|[Ii]f your)\b")
 _MODAL = re.compile(r"\b(?:should|could|can|may|might|must|would)\b")
 _RELATIVE = frozenset({"who", "which", "that", "whether", "whom", "whose"})
+_SUBORDINATE = ("when", "because", "after", "since", "although", "though", "once", "while", "until", "as")
 _REPORTED = re.compile(r"\b(?:said|says|warned|argued|added|told)\b")
 _NOT_ASSERTIONS = re.compile(
     r"^\W*Anyone who\b"  # "Anyone who has information …"; "a serious view of anyone who …" is a fact
@@ -348,7 +349,9 @@ def _not_an_assertion(sentence: str) -> bool:
             w for w in re.findall(r"[A-Za-z']+", sentence[max(0, m.start() - 40) : m.start()])[-3:] if w.islower()
         ]
         reported = _REPORTED.search(sentence, 0, m.start())  # "… but said bins alone would not stop …"
-        if not {w.lower() for w in before} & _RELATIVE and not reported:
+        # "When Brightseat could not get the tickets, it offered …": a modal in a clause of time or cause
+        subordinate = re.search(rf"\b(?:{'|'.join(_SUBORDINATE)})\s+(?:\S+\s+){{0,3}}$", sentence[: m.start()], re.I)
+        if not {w.lower() for w in before} & _RELATIVE and not reported and not subordinate:
             return True
     return False
 

@@ -231,7 +231,9 @@ def source_from_text(text: str, *, url: str = "", location: str | None = None, s
     if publisher is not None:
         blocks = [" ".join(body[s:e].split()) for s, e in paragraphs(body)]
     title = blocks.pop(0) if len(blocks) > 1 and len(blocks[0]) <= 200 and not blocks[0].endswith(".") else None
-    while blocks and _is_metadata_line(blocks[0]):
+    while blocks and (_is_metadata_line(blocks[0]) or (publisher is None and _issuer_line(blocks[0].split(",")[0]))):
+        if not _is_metadata_line(blocks[0]):
+            publisher = blocks[0].split(",")[0]  # "National Transportation Safety Board, Office of Aviation Safety"
         published = published or _html.parse_date(blocks[0].split(":", 1)[-1])
         blocks.pop(0)
     if not blocks:
@@ -274,14 +276,21 @@ def _letterhead(text: str) -> tuple[str | None, date | None, str]:
     return filled[0][1], published, "\n".join(lines[last + 1 :])
 
 
+# Words that end a company's or a bank's name on its letterhead: "Konkan National Bank", "Brightseat Tickets LLC".
+_ISSUER_WORDS = frozenset(
+    "bank board investigation llc inc ltd limited plc corp corporation company co group gmbh ag nv bv sa".split()
+)
+
+
 def _issuer_line(text: str) -> bool:
     """A letterhead's first line: a short name of a body ("Central Bureau of Investigation", "Konkan National Bank")."""
     words = text.split()
     return (
         0 < len(words) <= 8
         and not text.endswith(".")
+        and ":" not in text  # "Aviation Investigation Preliminary Report: …" is a headline
         and all(w[:1].isupper() or w in {"of", "and", "for", "the"} for w in words)
-        and bool({w.lower() for w in words} & (lex.ORG_WORDS | {"bank", "investigation"}))
+        and bool({w.lower().strip(".,") for w in words} & (lex.ORG_WORDS | _ISSUER_WORDS))
     )
 
 

@@ -90,6 +90,8 @@ NUMBERS = [
     pytest.param("The firm owes INR 500 crore.", "INR 500 crore", 5e9, "inr", id="inr-code"),
     pytest.param("Police searched 12 area homes.", "12", 12, None, id="area-homes-are-counted"),
     pytest.param("It was sold in 12-ounce glass jars.", "12-ounce", 12, "oz", id="a-size-in-ounces"),
+    pytest.param("The report found one in 10 people got treatment.", "one in 10", 10, "percent", id="one-in-10"),
+    pytest.param("It was a planned 20-minute tour.", "20-minute", 20, "minute", id="minutes"),
 ]
 
 
@@ -399,6 +401,24 @@ def test_a_day_of_the_month_is_a_date_not_a_quantity() -> None:
     ]
 
 
+def test_a_capitalised_qualifier_is_no_name() -> None:
+    assert _quantity("VIENNA - Nearly 300 million people used drugs.")[1].value == 3e8
+
+
+def test_the_figure_compared_after_from() -> None:
+    text = "The share went up, to 5.8 per cent from 5.2 per cent in 2013."
+    assert [q.compared for _, _, q in find_quantities(text)] == [False, True]
+
+
+def test_marks_around_a_word_of_the_noun() -> None:
+    assert _quantity("They sold approximately 9,400 “speculative” tickets.")[1].head == "ticket"
+
+
+def test_worldwide_after_a_figure_is_where() -> None:
+    assert _quantity("Drug use reaches 298 million worldwide as supply grows.")[1].noun == ""
+    assert _quantity("It was a three-week nationwide operation.")[1].noun == "nationwide operation"
+
+
 def test_a_possessive_year_is_no_count() -> None:
     assert [q.value for _, _, q in find_quantities("It set the sum aside in its 2024 accounts.")] == []
 
@@ -524,6 +544,7 @@ def test_first_published_is_its_own_event() -> None:
         "Police staff collected firearms from the homes of owners who could not travel.",
         "The firms met to agree which company would win each contract.",
         "Police said they take a serious view of anyone who lets scammers use their bank accounts.",
+        "When the company could not get the tickets, it offered customers other seats.",
     ],
 )
 def test_a_modal_in_a_relative_clause_leaves_an_assertion(sentence: str) -> None:

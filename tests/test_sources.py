@@ -405,3 +405,21 @@ def test_a_table_row_names_its_columns_and_currency() -> None:
     text = Source.from_html(html, url="https://ec.example/pr").text
     assert "Company: Falkenrath AG (Germany); Reduction: 45%; Fine (EUR): EUR 412 760 000." in text
     assert "Company" not in text.split("\n\n")[1]  # the row of headings says nothing of its own
+
+
+def test_an_issuer_line_under_the_title() -> None:
+    text = (
+        "Aviation Investigation Preliminary Report: Robinson R44 II\n\nDate: May 8, 2025\n\n"
+        "National Transportation Safety Board, Office of Aviation Safety\n\nThe helicopter departed at 2:41 p.m.\n"
+    )
+    source = Source.from_text(text, url="https://ntsb.example/report")
+    assert (source.publisher, source.published) == ("National Transportation Safety Board", date(2025, 5, 8))
+
+
+def test_a_company_statement_on_letterhead_with_a_two_part_place() -> None:
+    text = (
+        "BRIGHTSEAT TICKETS LLC\nPress statement\n\nLong Island City, New York, May 20, 2025\n\n"
+        "The agreement contains no admission of wrongdoing.\n"
+    )
+    source = Source.from_text(text, url="https://brightseat.example/statement")
+    assert (source.publisher, source.published) == ("BRIGHTSEAT TICKETS LLC", date(2025, 5, 20))

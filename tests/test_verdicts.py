@@ -647,6 +647,35 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="a-size-in-ounces",
         ),
         pytest.param(
+            "Federal prosecutors have charged 46 suspected smugglers taken from the boats.",
+            "Coast Guard crews detained 46 suspected smugglers taken from the boats during the patrol.\n",
+            Label.ALTERED,
+            "action-changed",
+            id="charged-is-not-detained",
+        ),
+        pytest.param(
+            "Brightseat sold tickets it did not hold to about 9,400 customers.",
+            "Brightseat sold approximately 9,400 “speculative” tickets it did not hold to more than 3,100 consumers.\n",
+            Label.ALTERED,
+            "counted-noun-changed",
+            id="customers-for-tickets",
+        ),
+        pytest.param(
+            "Among drugs used last year, cocaine with 23 million came fourth.",
+            "Among drugs used last year, cocaine with 25 million came fourth, the report said.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="a-bare-figure-after-the-same-words",
+        ),
+        pytest.param(
+            "Women account for about a third of people who use drugs.",
+            "Women made up 27 per cent of people who used drugs. Treatment services reached about one in three "
+            "people with drug use disorders.\n",
+            Label.ALTERED,
+            "number-changed",
+            id="whose-share-it-is",
+        ),
+        pytest.param(
             "NIBIN leads tied the guns to 12 shootings in Houston.",
             "NIBIN leads linked 12 of the recovered firearms to shootings in Houston.\n",
             Label.ALTERED,
@@ -1008,6 +1037,24 @@ def test_a_negation_in_a_clause_the_story_leaves_out() -> None:
     assert verdict.label is Label.SUPPORTED, verdict.explanation
 
 
+def test_no_fire_and_no_postcrash_fire_say_the_same() -> None:
+    release = "The fuel tanks were breached, and there was no postcrash fire.\n"
+    verdict = _verdict("Its fuel tanks were breached, but there was no fire after the crash.", Kind.STATEMENT, release)
+    assert verdict.label is Label.SUPPORTED, verdict.explanation
+
+
+def test_a_limit_in_some_countries() -> None:
+    release = "In some countries, nitazenes have begun to replace heroin in local markets.\n"
+    verdict = _verdict("Nitazenes have begun to replace heroin in local markets.", Kind.STATEMENT, release)
+    assert (verdict.label, verdict.reason) == (Label.ALTERED, "qualifier-dropped"), verdict.explanation
+
+
+def test_a_name_with_its_middle_initial_left_out() -> None:
+    release = "This matter was handled by Assistant Attorney General Daniel K. Osei of the Bureau of Consumer Frauds.\n"
+    sentence = "The case was handled by Assistant Attorney General Daniel Osei of the Bureau of Consumer Frauds."
+    assert _verdict(sentence, Kind.STATEMENT, release).label is Label.SUPPORTED
+
+
 def test_a_negation_of_a_verb_the_story_does_not_use() -> None:
     release = "The company sold consumers repairs and software they did not need after its ads falsely warned them.\n"
     verdict = _verdict("The company sold consumers repairs and software after its ads falsely warned them.",
@@ -1266,6 +1313,13 @@ DATES_AGAINST_ONE_RELEASE = [
         "A confiscation hearing will take place at Wolverhampton Crown Court on 16 July 2024.\n",
         Label.SUPPORTED,
         id="a-hearing-set-for-a-day-ahead",
+    ),
+    pytest.param(
+        "The agency said on Tuesday that drug use rose.",
+        "Drug use rises, report finds\n\nRelease Date: August 9, 2023\n\nThe report released today finds that "
+        "drug use rose.\n",
+        Label.ALTERED,
+        id="said-on-the-day-before-the-release",
     ),
     pytest.param(
         "Officers raided the two properties on May 12, 2025.",
