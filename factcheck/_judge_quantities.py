@@ -189,7 +189,7 @@ def _same_lead(claim: Claim, q: Quantity, passage: Passage, sq: Quantity) -> boo
     """The same two words lead into both figures ("cocaine with 23 million", "cocaine with 25 million")."""
     said = re.search(rf"(\w+\s+\w+)\s+{re.escape(q.written)}", claim.sentence)
     real = re.search(rf"(\w+\s+\w+)\s+{re.escape(sq.written)}", passage.text)
-    return bool(said and real) and said.group(1).lower() == real.group(1).lower()  # type: ignore[union-attr]
+    return said is not None and real is not None and said.group(1).lower() == real.group(1).lower()
 
 
 def _gerunds(q: Quantity) -> set[str]:
