@@ -341,7 +341,8 @@ def _is_label(tokens: list[tuple[str, str, int, int]], i: int) -> bool:
     # "Assault on Precinct 13", "Apollo 11", "Fantastic Four", "Fast Five": a number that ends a name is part of it
     digits = tokens[i][0] == "num" and tokens[i][1].isdigit()
     capitalised_word = tokens[i][0] == "word" and tokens[i][1][:1].isupper()
-    word = tokens[i - 1] if (i >= 2 and digits) or (i >= 1 and capitalised_word) else None
+    titled = i == 1 and digits and i + 1 < len(tokens) and tokens[i + 1][1] == ":"  # "Goosebumps 2: Haunted …"
+    word = tokens[i - 1] if (i >= 2 and digits) or (i >= 1 and capitalised_word) or titled else None
     return (
         word is not None
         and word[0] == "word"

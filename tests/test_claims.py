@@ -385,6 +385,7 @@ NOT_QUANTITIES = [
     pytest.param("Residents of the 11103 ZIP code were warned.", id="zip-code-after-the-number"),
     pytest.param("Callers from the 212 area code were targeted.", id="area-code"),
     pytest.param("He bought a house in Four Oaks, the court heard.", id="a-number-word-beginning-a-place-name"),
+    pytest.param("Goosebumps 2: Haunted Halloween opened in cinemas.", id="a-sequel-s-number-before-a-colon"),
 ]
 
 
