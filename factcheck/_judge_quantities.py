@@ -660,6 +660,8 @@ def _sides(q: Quantity, sq: Quantity) -> str | None:
 
 def _money_side(q: Quantity) -> int | None:
     """Which of ``lex.MONEY_ACTIONS`` a sum's verb is in: asked for (0), paid (1), kept (2); None for none."""
+    if q.unit not in lex.MONEY:
+        return None  # "recovered 169 children" is no sum paid
     return next((n for n, verbs in enumerate(lex.MONEY_ACTIONS) if q.verb in verbs), None)
 
 

@@ -291,6 +291,7 @@ MONEY_ACTIONS: tuple[dict[str, str], ...] = (
         "net": "netted",
         "invest": "invested",
         "put": "put",
+        "recover": "recovered",  # "the department recovered $219,460 in back wages": what the employer paid
     },
     {
         "take": "took",

@@ -21,7 +21,7 @@ __all__ = ["find_quantities"]
 _TOKEN = re.compile(
     r"(?P<num>(?:(?<![\w.,/$\u00a3\u20ac\u20b9])|(?<=[A-Z])(?=\$)|(?<=\bRs\.))[$\u00a3\u20ac\u20b9]?"
     r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
-    r"(?:(?:bn|m|k|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*(?:%|/100)?(?![\w/]))"
+    r"(?:(?:bn|m|k|K|M|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*(?:%|/100)?(?![\w/]))"
     r"|(?P<word>(?:[A-Z]\.){2,}|[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
     r"|(?P<other>\S)"
 )
@@ -62,7 +62,7 @@ _SPANS_OF_TIME = {  # and of weight: "more than a tonne"
 _BOUNDING = frozenset({"than", "over", "nearly", "almost", "about", "around", "roughly", "least", "under", "some"})
 _CURRENCY = {"$": "dollar", "\u00a3": "gbp", "\u20ac": "eur", "\u20b9": "inr"}
 _CURRENCY_CODES = {"USD": "usd", "GBP": "gbp", "EUR": "eur", "CAD": "cad", "INR": "inr", "Rs": "inr"}
-_SCALE_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
+_SCALE_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3, "M": 1e6, "K": 1e3}
 # Words that join a counted noun to its complement: "identifications of victims", "leads on traffickers".
 _NP_LINKS = frozenset({"of", "on", "against", "involving", "to"})
 # Words that end a counted noun phrase after its first word: adverbs of place and total, particles,

@@ -44,7 +44,9 @@ _ORG_TAIL = (
 )
 _SAID = r"(?:said|says|added|adds|stated|explained|noted|wrote|warned|described|told\s+[\w\s]{1,30}?)"
 _AFTER_SAID_NAME = re.compile(
-    rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN}){_ORG_TAIL}?(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?))?\s*[.,;]"
+    rf"^\s*[,.!?]?\s*{_SAID}\s+(?P<who>{_NAME_RUN}(?:\s+and\s+{_NAME_RUN})?){_ORG_TAIL}?"
+    rf"(?:\s+in\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?"
+    rf"(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?))?\s*[.,;]"  # "… said District Director Yolanda Reyes in Charlotte."
 )
 _AFTER_NAME_SAID = re.compile(
     rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)"
@@ -64,7 +66,10 @@ _SAID_THAT = re.compile(
     rf"(?:^|[.!?]\s+|\s)(?P<who>{_NAME_RUN}|He|She|They){_APPOSITIVE}\s+{_SAID}(?:\s+that)?\s[^\u201c\u201d\".!?]{{0,60}}$"
 )
 _PRONOUNS = {"he", "she", "they"}
-_HONORIFIC_NAME = re.compile(rf"(?:Mr|Ms|Mrs|Miss|Madam|Dr)\.?\s+({_NAME_RUN})")
+_HONORIFIC_NAME = re.compile(
+    rf"(?:Mr|Ms|Mrs|Miss|Madam|Dr|(?:Lieutenant |Major |Brigadier )?(?:General|Brigadier|Colonel|Captain|Major"
+    rf"|Lieutenant|Sergeant|Inspector|Superintendent|Commissioner))\.?\s+({_NAME_RUN})"
+)
 _TITLE_BEFORE = re.compile(r"(?:^|[,;:]\s*|\bthe\s+)([A-Z][^,;:\u201c\"]*)$")
 
 
@@ -175,6 +180,8 @@ def _attribute(
     attribution_before = False
     if (m := _AFTER_SAID_NAME.match(after)) or (m := _AFTER_NAME_SAID.match(after)):
         who, title = m.group("who"), m.group("title")
+        if " and " in who and not _is_title(who):
+            who = who.split(" and ")[0]  # "said John Smith and …": the first; "Wage and Hour Division Director …" whole
         attribution = (end, end + m.end())
         who_span = (end + m.start("who"), end + (m.end("title") if title else m.end("who")))
     elif (m := _BEFORE.search(before)) or (n_words > 2 and (m := _SAID_THAT.search(before))):

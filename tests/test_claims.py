@@ -91,6 +91,7 @@ NUMBERS = [
     pytest.param("Police searched 12 area homes.", "12", 12, None, id="area-homes-are-counted"),
     pytest.param("It was sold in 12-ounce glass jars.", "12-ounce", 12, "oz", id="a-size-in-ounces"),
     pytest.param("The report found one in 10 people got treatment.", "one in 10", 10, "percent", id="one-in-10"),
+    pytest.param("The chain paid $486K in back wages.", "$486K", 486_000, "dollar", id="k-for-thousands"),
     pytest.param("It was a planned 20-minute tour.", "20-minute", 20, "minute", id="minutes"),
 ]
 
@@ -845,6 +846,20 @@ SINGLE_QUOTES = [
         "Martin Caddick",
         "Judge",
         id="described-as-a-short-quote",
+    ),
+    pytest.param(
+        "“We recovered the wages,” said Wage and Hour Division District Director Yolanda Reyes in Charlotte.",
+        "We recovered the wages",
+        "Yolanda Reyes",
+        "Wage and Hour Division District Director",
+        id="a-division-s-title-with-and-then-a-city",
+    ),
+    pytest.param(
+        "The Nelson Mandela Bay Deputy District Commissioner, Brigadier Vuyo Ndamase, said: “We will not rest.”",
+        "We will not rest",
+        "Vuyo Ndamase",
+        "The Nelson Mandela Bay Deputy District Commissioner",
+        id="a-post-then-a-rank-and-the-name",
     ),
     pytest.param(
         "“Every child we find is a life changed,” said Katrina W. Berger, HSI Executive Associate Director.",

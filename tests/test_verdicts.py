@@ -676,6 +676,14 @@ def test_last_years_release_loses_to_the_story_s_own() -> None:
             id="whose-share-it-is",
         ),
         pytest.param(
+            "In February, the franchisee had paid $219,460 in back wages and damages to 198 workers.",
+            "The Department of Labor has recovered $219,460 in back wages and liquidated damages for 198 workers. "
+            "The franchisee paid $109,730 in back wages and an equal amount in liquidated damages.\n",
+            Label.SUPPORTED,
+            "supported",
+            id="wages-recovered-are-wages-paid",
+        ),
+        pytest.param(
             "NIBIN leads tied the guns to 12 shootings in Houston.",
             "NIBIN leads linked 12 of the recovered firearms to shootings in Houston.\n",
             Label.ALTERED,
