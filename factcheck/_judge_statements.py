@@ -358,7 +358,6 @@ _SINCE = re.compile(r"\bsince\s+(?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d\d)\b")
 _TIMES = re.compile(
     r"\b\d{1,2}:\d{2}\b|\b\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Drive|Lane|Way)\b"
 )
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose)\b[^,.;]*|\b(?:that|who|which)\s+(?:\w+\s+){0,2}(?:not|never)\b")
 
 
 def _contradictions(text: str, passage: Passage) -> list[Difference]:
