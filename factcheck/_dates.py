@@ -143,8 +143,9 @@ def date_line(text: str, head: int = 600) -> date | None:
 
 
 _AHEAD = re.compile(
-    r"\b(?:will|scheduled|due|expected to|set to|next|set for|listed for|adjourned)\b[^.;]*$", re.IGNORECASE
-)
+    r"\b(?:will|scheduled|(?<!was )(?<!were )due|expected to|set to|next|set for|listed for|adjourned)\b[^.;]*$",
+    re.IGNORECASE,
+)  # "were due to appear on Monday" is past: the Monday gone
 _BOUND = re.compile(r"\b(before|after|by)\s+$", re.IGNORECASE)
 
 

@@ -1022,10 +1022,10 @@ def _date_agrees(claim: DateSpan, source: DateSpan) -> bool:
     if claim.bound or source.bound:
         (low, high), (s_low, s_high) = _allowed(claim), _allowed(source)
         return low <= s_low and s_high <= high
-    if claim.relation == "start" and source.start == claim.start:
-        return True
-    if claim.relation == "end" and source.end == claim.end:
-        return True
+    if claim.relation == "start" and claim.start <= source.start <= claim.end:
+        return True  # "began in May" for "ran from 6 May to 28 July"
+    if claim.relation == "end" and claim.start <= source.end <= claim.end:
+        return True  # "ended last July" for "ran from 6 May to 28 July 2024"
     if claim.explicit_range:
         return (claim.start, claim.end) == (source.start, source.end)
     if source.explicit_range and claim.start == claim.end:

@@ -409,10 +409,10 @@ DOLLAR_PREFIXES = {
 }
 # "$" alone is a dollar of no stated country: a Canadian release's "$3.1 million" is a story's "C$3.1 million".
 DOLLARS = frozenset({"dollar", *DOLLAR_PREFIXES.values()})
-MONEY = frozenset({"gbp", "eur", "inr", *DOLLARS})
+MONEY = frozenset({"gbp", "eur", "inr", "zar", *DOLLARS})
 # How an explanation names each currency.
 CURRENCY_NAMES = {
     "dollar": "dollars", "usd": "US dollars", "nzd": "New Zealand dollars", "aud": "Australian dollars",
     "hkd": "Hong Kong dollars", "twd": "New Taiwan dollars", "sgd": "Singapore dollars", "cad": "Canadian dollars",
-    "gbp": "pounds sterling", "eur": "euros", "inr": "rupees",
+    "gbp": "pounds sterling", "eur": "euros", "inr": "rupees", "zar": "rand",
 }  # fmt: skip

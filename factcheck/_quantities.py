@@ -19,8 +19,10 @@ __all__ = ["find_quantities"]
 
 
 _TOKEN = re.compile(
-    r"(?P<num>(?:(?<![\w.,/$\u00a3\u20ac\u20b9])|(?<=[A-Z])(?=\$)|(?<=\bRs\.))[$\u00a3\u20ac\u20b9]?"
-    r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+    r"(?P<num>(?:(?<![\w.,/$\u00a3\u20ac\u20b9])|(?<=[A-Z])(?=\$)|(?<=\bRs\.)|(?<=\bR)(?=\d[\d,.]*\d))"
+    r"[$\u00a3\u20ac\u20b9]?"
+    r"(?:\d+,\d{1,2}(?=\s*(?:kg|kilograms?|grams?|tonnes?|million|billion|%|per cent)\b)"  # "1,8 kilograms"
+    r"|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
     r"(?:(?:bn|m|k|K|M|kg|lbs?)(?=\W|$))?(?:-[A-Za-z]+)*(?:%|/100)?(?![\w/]))"
     r"|(?P<word>(?:[A-Z]\.){2,}|[A-Za-z]+(?:['\u2019][A-Za-z]+)*(?:-[A-Za-z0-9]+)*)"
     r"|(?P<other>\S)"
@@ -175,6 +177,7 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         head, *suffix = word.split("-")
         out_of_100 = head.endswith("/100")  # "72/100": a score, read as a share
         head = head.removesuffix("/100")
+        head = re.sub(r"^(\d+),(\d{1,2})$", r"\1.\2", head)  # a decimal comma: "1,8 kilograms"
         digits = re.sub(r"[,\s]", "", head.lstrip("$\u00a3\u20ac\u20b9").rstrip("%"))
         attached = re.sub(r"^[\d.]+", "", digits)
         unit = _CURRENCY.get(head[0]) or ("percent" if head.endswith("%") or out_of_100 else None)
@@ -187,6 +190,8 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
         except ValueError:
             return None
         code = i - 2 if i > 1 and tokens[i - 1][1] == "." and tokens[i - 2][1] == "Rs" else i - 1  # "Rs. 45 lakh"
+        if unit is None and i > 0 and tokens[i - 1][1] == "R" and tokens[i - 1][3] == start:
+            unit, start = "zar", tokens[i - 1][2]  # "R2.4 million", "R380,000": South African rand
         if unit is None and i > 0 and tokens[code][1] in _CURRENCY_CODES:
             unit, start = _CURRENCY_CODES[tokens[code][1]], tokens[code][2]  # "EUR 9.2 million"
         elif unit == "dollar" and i > 0 and _dollar_prefix(tokens[i - 1], start):
@@ -739,6 +744,8 @@ def _governing_verb(tokens: list[tuple[str, str, int, int]], before: int, after:
         found = (before - 2, lemma(tokens[before - 2][1]))  # "arrived in more than a dozen unmarked vehicles"
     else:
         for k in range(after, min(after + 3, len(tokens))):
+            if tokens[k][1].lower() in {"and", "or", ",", ";"}:
+                break  # "made 186 arrests and recovered 540 phones": the next verb has its own object
             if canonical := actions.get(tokens[k][1].lower()):
                 found = (k, canonical)
                 break

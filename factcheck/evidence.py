@@ -368,10 +368,10 @@ def about_another_round(claim: Claim, rounds: set[date], reference: date | None 
 
 @functools.lru_cache(maxsize=1 << 12)
 def in_its_month(sentence: str, day: date, reference: date | None) -> bool:
-    """Whether the sentence names the month of that day ("pleaded guilty last August" for a release of 20 August
-    last year): it speaks of what was done then."""
+    """Whether the sentence names the month of that day, or the month just before it ("pleaded guilty last August"
+    for a release of 20 August last year, "ended last July" for one of 1 August): it speaks of what was done then."""
     return reference is not None and any(
-        d.start <= day <= d.end and (d.end - d.start).days <= 31 and d.start.day == 1
+        d.start <= day <= d.end + timedelta(days=14) and (d.end - d.start).days <= 31 and d.start.day == 1
         for _, _, d in find_dates(sentence, reference)
         if d.start != d.end
     )

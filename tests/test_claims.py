@@ -92,6 +92,9 @@ NUMBERS = [
     pytest.param("It was sold in 12-ounce glass jars.", "12-ounce", 12, "oz", id="a-size-in-ounces"),
     pytest.param("The report found one in 10 people got treatment.", "one in 10", 10, "percent", id="one-in-10"),
     pytest.param("The chain paid $486K in back wages.", "$486K", 486_000, "dollar", id="k-for-thousands"),
+    pytest.param("Police seized drugs worth R2.4 million.", "R2.4 million", 2.4e6, "zar", id="rand"),
+    pytest.param("Police found R380,000 in cash.", "R380,000", 380_000, "zar", id="rand-thousands"),
+    pytest.param("Police found 1,8 kilograms of tik.", "1,8", 1.8, "kg", id="a-decimal-comma"),
     pytest.param("It was a planned 20-minute tour.", "20-minute", 20, "minute", id="minutes"),
 ]
 
@@ -401,6 +404,15 @@ def test_a_day_of_the_month_is_a_date_not_a_quantity() -> None:
         (Kind.DATE, "began on July 17"),
         (Kind.QUANTITY, "40 agents"),
     ]
+
+
+def test_the_next_verb_after_and_has_its_own_object() -> None:
+    assert _quantity("Officers made 186 arrests and recovered phones.")[1].verb is None
+
+
+def test_were_due_is_the_day_gone() -> None:
+    found = find_dates("The men were due to appear in court on Monday.", date(2025, 8, 19))
+    assert [f.start for _, _, f in found] == [date(2025, 8, 18)]
 
 
 def test_a_capitalised_qualifier_is_no_name() -> None:

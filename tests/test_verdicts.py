@@ -184,6 +184,7 @@ ATTRIBUTIONS = [
     ("name misspelt", SAID + "Katrina W. Burger.", Label.ALTERED, "name"),
     ("surname misspelt, middle initial left out", SAID + "Katrina Bergner.", Label.ALTERED, "name"),
     ("given name misspelt", SAID + "Katrine W. Berger.", Label.ALTERED, "name"),
+    ("a rank before the name", SAID + "Executive Associate Director Katrina W. Berger.", Label.SUPPORTED, None),
     ("another given name, the same surname", SAID + "Maria W. Berger.", Label.ALTERED, "name"),
     ("title words swapped", SAID + "Katrina W. Berger, associate executive director of HSI.", Label.ALTERED, "title"),
     ("title right", SAID + "Katrina W. Berger, executive associate director of HSI.", Label.SUPPORTED, None),
@@ -1328,6 +1329,12 @@ DATES_AGAINST_ONE_RELEASE = [
         "drug use rose.\n",
         Label.ALTERED,
         id="said-on-the-day-before-the-release",
+    ),
+    pytest.param(
+        "The first phase, which ended in July 2023, led to arrests.",
+        "The first phase ran from 6 May to 28 July 2023 and led to arrests.\n",
+        Label.SUPPORTED,
+        id="ended-in-the-month-a-range-ends",
     ),
     pytest.param(
         "Officers raided the two properties on May 12, 2025.",
