@@ -200,7 +200,9 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             return None  # "800-CALL-FBI", "4-H": a name, not an amount
         unit = _hyphen_unit(suffix) or unit
         low = high = value
-        lead = i - 1
+        lead = (
+            i - 2 if i >= 2 and tokens[i - 1][1] in lex.DOLLAR_PREFIXES and tokens[i - 1][3] == tokens[i][2] else i - 1
+        )
         if i >= 4 and [t[1].lower() for t in tokens[i - 4 : i]] in (["between", "the", "ages", "of"],
                                                                      ["from", "the", "ages", "of"]):  # fmt: skip
             lead = i - 4  # "between the ages of 14 and 17"
@@ -209,9 +211,9 @@ def _number_at(tokens: list[tuple[str, str, int, int]], i: int) -> _Num | None:
             and tokens[lead][1].lower() in {"between", "from", "aged"}
             and j + 1 < len(tokens)
             and tokens[j][1].lower() in ({"and"} if tokens[lead][1].lower() == "between" else {"to", "through"})
-            and tokens[j + 1][0] == "num"
+            and (tokens[j + 1][0] == "num" or (j + 2 < len(tokens) and tokens[j + 1][1] in lex.DOLLAR_PREFIXES))
         ):
-            other = _number_at(tokens, j + 1)
+            other = _number_at(tokens, j + 1 if tokens[j + 1][0] == "num" else j + 2)  # "between A$45 and A$65"
             if other is not None and other.value is not None:  # "between 20 and 30", "from 10 to 17"
                 return _Num(
                     tokens[lead][2], other.end, "", None, value, other.value, unit or other.unit, other.next_token

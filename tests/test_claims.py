@@ -406,6 +406,11 @@ def test_a_day_of_the_month_is_a_date_not_a_quantity() -> None:
     ]
 
 
+def test_a_range_of_a_country_s_dollars() -> None:
+    _, q = _quantity("Plans cost between A$45 and A$65 a month.")
+    assert (q.low, q.high, q.unit) == (45, 65, "aud")
+
+
 def test_the_next_verb_after_and_has_its_own_object() -> None:
     assert _quantity("Officers made 186 arrests and recovered phones.")[1].verb is None
 
