@@ -274,7 +274,10 @@ def _descriptions(claim: Claim, sq: Quantity, passage: Passage) -> tuple[list[st
     if not sq.noun.endswith("ed"):
         return None
     said = re.search(re.escape(claim.text) + r"\s+([^,.;:()]+)", claim.sentence)
-    real = re.search(rf"(?<![\d.,]){re.escape(sq.written)}\s+{re.escape(sq.noun)}\b([^,.;:()]*)", passage.text)
+    real = re.search(  # "19 wanted for homicide", "64 were wanted for murder"
+        rf"(?<![\d.,]){re.escape(sq.written)}\s+(?:(?:were|was|are|is)\s+)?{re.escape(sq.noun)}\b([^,.;:()]*)",
+        passage.text,
+    )
     if not said or not real:
         return None
     said_words, real_words = words(said.group(1)), words(sq.noun + real.group(1))

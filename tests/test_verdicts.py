@@ -1064,6 +1064,20 @@ def test_a_name_with_its_middle_initial_left_out() -> None:
     assert _verdict(sentence, Kind.STATEMENT, release).label is Label.SUPPORTED
 
 
+def test_people_wanted_for_murder_were_wanted_for_murder() -> None:
+    release = Source.from_text(
+        "Operation Khuselani results\n\nRelease Date: August 9, 2023\n\nA total of 412 suspects were arrested. "
+        "Among the suspects arrested, 64 were wanted for murder, 41 for attempted murder and 29 for rape.\n",
+        url="https://www.saps.gov.za/khuselani",
+    )
+    article = Article.from_text(
+        "Eastern Cape police arrested 412 suspects, among them 64 people wanted for murder, during a week-long "
+        "crackdown that also took 37 firearms off the province's streets, the police said on Monday.\n",
+        published=date(2023, 8, 10),
+    )
+    assert ("64 people", Label.SUPPORTED) in _figures(article, [release])
+
+
 def test_a_negation_of_a_verb_the_story_does_not_use() -> None:
     release = "The company sold consumers repairs and software they did not need after its ads falsely warned them.\n"
     verdict = _verdict("The company sold consumers repairs and software after its ads falsely warned them.",
