@@ -415,6 +415,11 @@ def test_the_next_verb_after_and_has_its_own_object() -> None:
     assert _quantity("Officers made 186 arrests and recovered phones.")[1].verb is None
 
 
+def test_a_day_set_for_is_the_one_ahead() -> None:
+    found = find_dates("A confiscation hearing has been set for 16 July at the same court.", date(2025, 8, 19))
+    assert [f.start for _, _, f in found] == [date(2026, 7, 16)]
+
+
 def test_were_due_is_the_day_gone() -> None:
     found = find_dates("The men were due to appear in court on Monday.", date(2025, 8, 19))
     assert [f.start for _, _, f in found] == [date(2025, 8, 18)]
@@ -783,6 +788,10 @@ RELATIONS = [
     ),
     pytest.param("CBI conducted searches on 11.08.2025 in Pune.", "searches on 11.08.2025", "search", id="searches"),
     pytest.param("He was remanded in custody till August 18.", "till August 18", "end", id="till-ends-a-period"),
+    pytest.param(
+        "Whitcombe was jailed at Wolverhampton Crown Court on Tuesday.", "on Tuesday", "sentence", id="jailed"
+    ),
+    pytest.param("Officers raided four addresses on Monday.", "on Monday", "search", id="raided-before-the-objects"),
     pytest.param(
         "Officers executed search warrants at homes in Wishaw, Motherwell and Bellshill on Tuesday, 13 May, 2025.",
         "13 May, 2025",
