@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from factcheck._judge_quantities import _judge_date, _judge_quantity
+from factcheck._judge_dates import _judge_date
+from factcheck._judge_quantities import _judge_quantity
 from factcheck._judge_quotes import _judge_quote, _judge_term
 from factcheck._judge_statements import _judge_statement
 from factcheck.config import Settings
