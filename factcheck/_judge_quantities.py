@@ -1,4 +1,4 @@
-"""Private: figures and dates compared with what the sources state (part of stage 4, verdicts)."""
+"""Private: figures compared with what the sources state (part of stage 4, verdicts); dates are in _judge_dates."""
 
 from __future__ import annotations
 
