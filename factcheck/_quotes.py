@@ -48,6 +48,10 @@ _AFTER_SAID_NAME = re.compile(
     rf"(?:\s+in\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?"
     rf"(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?))?\s*[.,;]"  # "… said District Director Yolanda Reyes in Charlotte."
 )
+# "“…,” Coralink chief executive Dominic Harewell said": an employer and a title in lower case before the name
+_AFTER_TITLED_NAME_SAID = re.compile(
+    rf"^\s*[,.!?]?\s*(?P<title>{NAME_WORD}(?:\s+{NAME_WORD})?(?:\s+[a-z]+){{1,4}})\s+(?P<who>{_NAME_RUN})\s+{_SAID}\b"
+)
 _AFTER_NAME_SAID = re.compile(
     rf"^\s*[,.!?]?\s*(?P<who>{_NAME_RUN}|he|she|they)"
     rf"(?:,\s+(?P<title>[^.,;\u201c\"]{{3,140}}?),\s+{_SAID}\b|\s+{_SAID}\s*[.,;])"
@@ -178,12 +182,16 @@ def _attribute(
     attribution: Span | None = None
     who_span: Span | None = None
     attribution_before = False
-    if (m := _AFTER_SAID_NAME.match(after)) or (m := _AFTER_NAME_SAID.match(after)):
+    titled = _AFTER_TITLED_NAME_SAID.match(after)
+    if titled and not _is_title(titled.group("title")):
+        titled = None
+    if (m := _AFTER_SAID_NAME.match(after)) or (m := titled) or (m := _AFTER_NAME_SAID.match(after)):
         who, title = m.group("who"), m.group("title")
         if " and " in who and not _is_title(who):
             who = who.split(" and ")[0]  # "said John Smith and …": the first; "Wage and Hour Division Director …" whole
         attribution = (end, end + m.end())
-        who_span = (end + m.start("who"), end + (m.end("title") if title else m.end("who")))
+        spans = [m.span("who")] + ([m.span("title")] if title else [])  # the title may come before the name
+        who_span = (end + min(a for a, _ in spans), end + max(b for _, b in spans))
     elif (m := _BEFORE.search(before)) or (n_words > 2 and (m := _SAID_THAT.search(before))):
         # "Whitlock said:" before the quote; or "Whitlock said the case “shows what …”"
         who, title = m.group("who"), m.group("title")

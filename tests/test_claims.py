@@ -888,6 +888,13 @@ SINGLE_QUOTES = [
         id="a-post-then-a-rank-and-the-name",
     ),
     pytest.param(
+        "“We got this wrong,” Coralink chief executive Dominic Harewell said in a statement.",
+        "We got this wrong",
+        "Dominic Harewell",
+        "Coralink chief executive",
+        id="employer-and-title-in-lower-case-before-the-name",
+    ),
+    pytest.param(
         "“Every child we find is a life changed,” said Katrina W. Berger, HSI Executive Associate Director.",
         "Every child we find is a life changed",
         "Katrina W. Berger",
