@@ -157,14 +157,16 @@ def _subject(text: str, figure: str) -> tuple[str, str] | None:
     return m.group(1).lower(), lemma(m.group(2))
 
 
-def _other_share_subject(claim: Claim, q: Quantity, passage: Passage, sq: Quantity) -> bool:
-    said, real = _share_subject(claim.sentence, q.written), _share_subject(passage.text, sq.written)
+def _other_share_subject(said: str, passage: Passage, sq: Quantity) -> bool:
+    """Whose share the source's is differs from whose the claim's is (``said``, from ``_share_subject``)."""
+    real = _share_subject(passage.text, sq.written)
     return bool(said and real) and said != real and not _same_group({said}, {real})
 
 
-def _other_subject(sentence: str, figure: str, passage: str, source_figure: str) -> bool:
-    """The same kind of thing, another of it: "Phishing scams" where the source's figure is the "Investment scams"'."""
-    said, real = _subject(sentence, figure), _subject(passage, source_figure)
+def _other_subject(said: tuple[str, str] | None, passage: str, source_figure: str) -> bool:
+    """The same kind of thing, another of it: "Phishing scams" (``said``, from ``_subject``) where the source's
+    figure is the "Investment scams"'."""
+    real = _subject(passage, source_figure)
     return said is not None and real is not None and said[1] == real[1] and said[0] != real[0]
 
 
@@ -181,11 +183,10 @@ def _whose_age(claim: Claim, q: Quantity) -> str | None:
     return next((name for name, age in _ages_by_name(claim.sentence).items() if age == q.value), None)
 
 
-def _same_lead(claim: Claim, q: Quantity, passage: Passage, sq: Quantity) -> bool:
-    """The same two words lead into both figures ("cocaine with 23 million", "cocaine with 25 million")."""
-    said = re.search(rf"(\w+\s+\w+)\s+{re.escape(q.written)}", claim.sentence)
-    real = re.search(rf"(\w+\s+\w+)\s+{re.escape(sq.written)}", passage.text)
-    return said is not None and real is not None and said.group(1).lower() == real.group(1).lower()
+def _lead(text: str, written: str) -> str | None:
+    """The two words that lead into a figure ("cocaine with" 23 million), in lower case."""
+    m = re.search(rf"(\w+\s+\w+)\s+{re.escape(written)}", text)
+    return m.group(1).lower() if m else None
 
 
 def _gerunds(q: Quantity) -> set[str]:
@@ -388,10 +389,9 @@ def _share_label(sq: Quantity, passage: Passage) -> str | None:
     return label or None
 
 
-def _owner(claim: Claim, q: Quantity, passage: Passage) -> str | None:
-    """Which of the passage's bracketed labels the claim gives its figure for: one in its counted words ("three-
+def _owner(claim: Claim, q: Quantity, labels: set[str]) -> str | None:
+    """Which of a passage's bracketed labels the claim gives its figure for: one in its counted words ("three-
     quarters were male"), else the nearest before it ("sexual exploitation for 29 per cent"); None for none."""
-    labels = {x for sq in passage.quantities if (x := _share_label(sq, passage))}
     if inside := [x for x in labels if x in q.noun.lower()]:
         return max(inside, key=len)
     sentence = claim.sentence.lower()
@@ -453,16 +453,26 @@ def _is_range(q: Quantity) -> bool:
 
 def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings) -> Verdict:
     ranked: list[tuple[int, int, bool, float, Passage, Quantity]] = []
+    # What the claim's sentence says around its figure, read once: its subject, whose share or age it is, the
+    # words that lead into it, and whether it speaks of people falling ill or of an earlier period.
+    said_subject = _subject(claim.sentence, claim.text)
+    said_share = _share_subject(claim.sentence, q.written) if q.unit == "percent" else ""
+    whose = _whose_age(claim, q) if q.unit == "age" else None
+    said_lead = _lead(claim.sentence, q.written)
+    fell_ill = q.head in _ANYONE and _FELL_ILL.search(claim.sentence) is not None
+    past_period = _PAST_PERIOD.search(claim.sentence) is not None
     for passage in index.candidates(claim):
         similarity = index.similarity(claim.sentence, passage)
         round_rank = index.round_rank(claim, passage) if passage.quantities else 0
-        for sq in passage.quantities:
+        labels = [_share_label(sq, passage) for sq in passage.quantities]  # "criminal exploitation (29%)"
+        owner = _owner(claim, q, {x for x in labels if x}) if any(labels) else None
+        for sq, label in zip(passage.quantities, labels, strict=True):
             holds = _holds(q, sq, settings.about_tolerance)
             if q.head or q.unit:
                 match = _noun_match(q, sq)
                 if not match and index.is_primary(passage) and _same_count_renamed(q, sq, similarity, settings):
                     match = _RELATED  # "arrested 23 people" where the release counts "23 separate seizure incidents"
-                if not match and q.head in _ANYONE and sq.head in _ILLNESS and _FELL_ILL.search(claim.sentence):
+                if not match and fell_ill and sq.head in _ILLNESS:
                     match = _SAME  # "nine people have become ill" count "reports of nine illnesses"
                 if not match and _other_currency(q, sq) and similarity >= settings.passage_min_similarity:
                     match = _RELATED  # "$4,051.5 million" for the release's "Rs 4,051.5 million"
@@ -472,7 +482,13 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                     match = _CONTEXT if _context_names(q, sq, passage, similarity, settings) else 0
             elif q.value is not None:  # "Nineteen were wanted": the thing counted is only in the context
                 match = _CONTEXT if holds and not sq.unit and similarity >= settings.passage_min_similarity else 0
-                if not match and not sq.unit and similarity >= 0.5 and _same_lead(claim, q, passage, sq):
+                if (
+                    not match
+                    and not sq.unit
+                    and similarity >= 0.5
+                    and said_lead
+                    and said_lead == _lead(passage.text, sq.written)
+                ):
                     match = _CONTEXT  # "… and cocaine with 23 million" where the release has "cocaine with 25 million"
             else:
                 match = 0  # "several" of nothing named cannot be matched to anything
@@ -494,18 +510,18 @@ def _judge_quantity(claim: Claim, q: Quantity, index: Index, settings: Settings)
                 match = 0  # "several defendants" is in any passage with nine: only a like one speaks to it
             if match and _bare_time(q) and not _bare_time(sq) and similarity < settings.passage_min_similarity + 0.1:
                 match = 0  # "for about two years" of something else than the "eight-month investigation"
-            if (label := _share_label(sq, passage)) is not None and (owner := _owner(claim, q, passage)) is not None:
+            if label is not None and owner is not None:
                 match = _SAME if owner == label else 0  # "sexual exploitation (18%)", not the 29% beside it
             if (place := _listed_for(sq, passage)) is not None and similarity >= settings.passage_min_similarity:
                 match = _SAME if _near_claim(place, claim) else 0  # "Spain (15)" counts Spain's, not Germany's
-            if match and q.unit == "age" and (whose := _whose_age(claim, q)) is not None:
+            if match and whose is not None:
                 ages = _ages_by_name(passage.text)
                 match = match if not ages or ages.get(whose) == sq.value else 0  # "Adrian Ybarra, 29; … Whitlow, 27"
-            if match and q.unit == "percent" and _other_share_subject(claim, q, passage, sq):
+            if match and said_share and _other_share_subject(said_share, passage, sq):
                 match = 0  # "Women account for about a third" is not "Treatment reached one in three people"
-            if match and _other_subject(claim.sentence, claim.text, passage.text, sq.written):
+            if match and _other_subject(said_subject, passage.text, sq.written):
                 match = 0  # "Phishing scams … 2,087 cases" is not the "Investment scams rose to 2,087 cases"
-            if match and sq.compared and not q.compared and not _PAST_PERIOD.search(claim.sentence):
+            if match and sq.compared and not q.compared and not past_period:
                 match = 0  # "up from 3,420 in fiscal year 2023" is last year's figure, not this year's
             if match and _sides(q, sq) == "other":
                 match = 0  # "collected $11.6 million" is not the "$11.6 million in claims" submitted
