@@ -27,7 +27,7 @@ from factcheck.records import Article, Claim, DateSpan, Quantity, Source
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Index", "Passage", "about_another_round", "build_index", "on_the_day"]
+__all__ = ["Index", "Passage", "about_another_round", "build_index", "on_the_day", "released_then"]
 
 _LIMIT = 60  # candidates per claim
 _KEY_WEIGHT = 5.0  # a shared figure or date outweighs any shared word
@@ -366,12 +366,18 @@ def about_another_round(claim: Claim, rounds: set[date], reference: date | None 
     )
 
 
+def released_then(span: DateSpan, day: date) -> bool:
+    """Whether a release of ``day`` reports what a span of time names: within it, or up to two weeks after it
+    (a seizure "in June" announced on 9 July)."""
+    return span.start <= day <= span.end + timedelta(days=14)
+
+
 @functools.lru_cache(maxsize=1 << 12)
 def in_its_month(sentence: str, day: date, reference: date | None) -> bool:
     """Whether the sentence names the month of that day, or the month just before it ("pleaded guilty last August"
     for a release of 20 August last year, "ended last July" for one of 1 August): it speaks of what was done then."""
     return reference is not None and any(
-        d.start <= day <= d.end + timedelta(days=14) and (d.end - d.start).days <= 31 and d.start.day == 1
+        released_then(d, day) and (d.end - d.start).days <= 31 and d.start.day == 1
         for _, _, d in find_dates(sentence, reference)
         if d.start != d.end
     )
@@ -384,7 +390,7 @@ def framed_by(sentence: str, day: date) -> bool:
     A stated range ("Between October 2022 and March 2023, …") is the period figures cover, not a frame."""
     found = find_dates(sentence, day, 0, min(len(sentence), 40))
     return any(
-        start <= 3 and sentence[end : end + 1] == "," and d.start <= day <= d.end + timedelta(days=14)
+        start <= 3 and sentence[end : end + 1] == "," and released_then(d, day)
         for start, end, d in found
         if d.start != d.end and not d.explicit_range
     )

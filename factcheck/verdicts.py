@@ -9,14 +9,13 @@ what they did and any limiting words. A verdict always cites its passage.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 from factcheck._judge_dates import _judge_date
 from factcheck._judge_quantities import _judge_quantity
 from factcheck._judge_quotes import _judge_quote, _judge_term
 from factcheck._judge_statements import _judge_statement
 from factcheck.config import Settings
-from factcheck.evidence import Index, about_another_round
+from factcheck.evidence import Index, about_another_round, released_then
 from factcheck.records import (
     Claim,
     DateSpan,
@@ -90,7 +89,7 @@ def _this_round(verdict: Verdict, index: Index) -> Verdict:
         isinstance(detail, DateSpan)
         and detail.relation not in (None, "say")
         and verdict.label is Label.SUPPORTED
-        and all(detail.start <= d <= detail.end + timedelta(days=14) for d in dates)
+        and all(released_then(detail, d) for d in dates)
     ):
         return verdict  # "pleaded guilty last August": the event and the month of that release — it is the subject
     when = ", ".join(sorted(d.isoformat() for d in dates))
