@@ -95,7 +95,7 @@ def _judge_date(claim: Claim, d: DateSpan, index: Index) -> Verdict:
     if (
         (month or (d.year_only and d.relation in {None, "say"}))
         and not d.bound
-        and (dated := _dated_that_year(claim, d, index))
+        and (dated := _dated_then(claim, d, index))
     ):
         return dated
     if best is not None:
@@ -118,7 +118,7 @@ def _same_event(said: str | None, real: str | None) -> bool:
     return said is not None and (said == real or {said, real} <= _ACTION_DAY)
 
 
-def _dated_that_year(claim: Claim, d: DateSpan, index: Index) -> Verdict | None:
+def _dated_then(claim: Claim, d: DateSpan, index: Index) -> Verdict | None:
     """ "In 2022, the CBI had booked a ferro alloys maker", "In September 2023, …": a release of that year or month
     that speaks to the sentence."""
     found = [

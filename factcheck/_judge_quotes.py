@@ -312,11 +312,14 @@ def _word_change(d: Difference) -> str:
     return f'"{d.source}" became "{d.article}"'
 
 
+# Words before a name that are no part of it: titles, ranks and honorifics.
+_RANKS = lex.TITLE_WORDS | {"mr", "mrs", "ms", "dr", "brigadier", "general", "lieutenant", "colonel", "major"}
+
+
 def _name_difference(article: str, source: str) -> str | None:
     """None for the same person ("Berger", "Katrina Berger"); "name" for a misspelling; else "speaker"."""
-    ranks = lex.TITLE_WORDS | {"mr", "mrs", "ms", "dr", "brigadier", "general", "lieutenant", "colonel", "major"}
-    said = [w for w in words(article) if len(w) > 1 and w not in ranks]  # "Brigadier Vuyo Ndamase" is Vuyo Ndamase
-    real = [w for w in words(source) if len(w) > 1 and w not in ranks]
+    said = [w for w in words(article) if len(w) > 1 and w not in _RANKS]  # "Brigadier Vuyo Ndamase" is Vuyo Ndamase
+    real = [w for w in words(source) if len(w) > 1 and w not in _RANKS]
     if said == real or (said and set(said) <= set(real) and said[-1] == real[-1]):
         return None
     if not said or not real:
