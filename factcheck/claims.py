@@ -325,7 +325,10 @@ def _action(sentence: str, offset: int) -> tuple[int, int, str] | None:
 _TO_THE_READER = re.compile(r"^\W*(?:[Ii]f you|[Ii]f your)\b")
 _MODAL = re.compile(r"\b(?:should|could|can|may|might|must|would)\b")
 _RELATIVE = frozenset({"who", "which", "that", "whether", "whom", "whose"})
-_SUBORDINATE = ("when", "because", "after", "since", "although", "though", "once", "while", "until", "as")
+# A clause of time or cause ending just before a modal: "When Brightseat could not get the tickets, …".
+_SUBORDINATE = re.compile(
+    r"\b(?:when|because|after|since|although|though|once|while|until|as)\s+(?:\S+\s+){0,3}$", re.IGNORECASE
+)
 _REPORTED = re.compile(r"\b(?:said|says|warned|argued|added|told)\b")
 _NOT_ASSERTIONS = re.compile(
     r"^\W*Anyone who\b"  # "Anyone who has information …"; "a serious view of anyone who …" is a fact
@@ -350,7 +353,7 @@ def _not_an_assertion(sentence: str) -> bool:
         ]
         reported = _REPORTED.search(sentence, 0, m.start())  # "… but said bins alone would not stop …"
         # "When Brightseat could not get the tickets, it offered …": a modal in a clause of time or cause
-        subordinate = re.search(rf"\b(?:{'|'.join(_SUBORDINATE)})\s+(?:\S+\s+){{0,3}}$", sentence[: m.start()], re.I)
+        subordinate = _SUBORDINATE.search(sentence, 0, m.start())
         if not {w.lower() for w in before} & _RELATIVE and not reported and not subordinate:
             return True
     return False
